@@ -1,0 +1,106 @@
+//! JSON bodies (`Format=JSON`): responses in the wrapped wire form or the flat form of
+//! older samples, and API error bodies.
+
+use serde::de::DeserializeOwned;
+
+use crate::error::{ApiError, ParseError};
+use crate::format::Format;
+use crate::model::DescribeReplicationJobsResponse;
+
+/// Reads a `DescribeReplicationJobs` response body.
+pub fn parse_response(body: &str) -> Result<DescribeReplicationJobsResponse, ParseError> {
+    decode(body)
+}
+
+/// Writes a response in the service's wire form (wrapped lists, API times).
+pub fn to_string(response: &DescribeReplicationJobsResponse) -> String {
+    // Serializing plain structs of strings and numbers into a String cannot fail.
+    serde_json::to_string(response).unwrap_or_default()
+}
+
+/// Reads an API error body; it must carry a `Code`.
+pub(crate) fn parse_api_error(body: &str) -> Result<ApiError, ParseError> {
+    let error: ApiError = decode(body)?;
+    if error.code.is_empty() {
+        return Err(ParseError::new(
+            Format::Json,
+            "an error body must have a Code",
+        ));
+    }
+    Ok(error)
+}
+
+/// Deserializes `T`, and on failure reports the field path and the line and column.
+///
+/// The fast path has no bookkeeping; only a failing body is read a second time with
+/// path tracking, so well-formed pages pay nothing for good error messages.
+pub(crate) fn decode<T: DeserializeOwned>(body: &str) -> Result<T, ParseError> {
+    let body = body.trim_start_matches('\u{feff}');
+    // serde reads a struct from an array too (fields by position): a body must be an object.
+    if !body.trim_start().starts_with('{') {
+        return Err(
+            ParseError::new(Format::Json, "the body must be a JSON object")
+                .at_position("line 1, column 1"),
+        );
+    }
+    serde_json::from_str(body).map_err(|_| {
+        let mut tracked = serde_json::Deserializer::from_str(body);
+        match serde_path_to_error::deserialize::<_, T>(&mut tracked) {
+            Err(error) => {
+                let path = error.path().to_string();
+                let inner = error.into_inner();
+                let position = format!("line {}, column {}", inner.line(), inner.column());
+                ParseError::new(Format::Json, strip_position(&inner))
+                    .at_path(path)
+                    .at_position(position)
+            }
+            // Unreachable in practice: both passes read the same text the same way.
+            Ok(_) => ParseError::new(Format::Json, "inconsistent body"),
+        }
+    })
+}
+
+/// serde_json appends " at line L column C" to its messages; the position is reported
+/// separately, so keep only the message.
+fn strip_position(error: &serde_json::Error) -> String {
+    let text = error.to_string();
+    match text.rfind(" at line ") {
+        Some(index) => text[..index].to_owned(),
+        None => text,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_wrong_type_deep_inside_names_its_path_and_line() {
+        let body = "{\"ReplicationJobs\":{\"ReplicationJob\":[{\"JobId\":\"j-1\"},\n{\"JobId\":\"j-2\",\"Progress\":\"lots\"}]}}";
+        let error = parse_response(body).unwrap_err();
+        assert_eq!(error.path, "ReplicationJobs.ReplicationJob[1].Progress");
+        assert!(error.position.starts_with("line 2"), "{error}");
+        assert!(error.message.contains("expected a number"), "{error}");
+        assert!(
+            error.to_string().starts_with("malformed JSON response at "),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn broken_syntax_reports_the_position() {
+        let error = parse_response("{\"TotalCount\": 5,").unwrap_err();
+        assert!(error.position.starts_with("line 1"), "{error}");
+        assert!(parse_response("").is_err());
+        assert!(parse_response("[1,2]").is_err());
+    }
+
+    #[test]
+    fn error_bodies_need_a_code() {
+        assert!(parse_api_error(r#"{"Message":"x"}"#).is_err());
+        let error = parse_api_error(r#"{"Code":"Throttling.User","Message":"slow down","RequestId":"R1","HostId":"smc.aliyuncs.com","Recommend":"https://next.api.aliyun.com/troubleshoot?q=Throttling.User"}"#).unwrap();
+        assert_eq!(error.code, "Throttling.User");
+        assert_eq!(error.host_id, "smc.aliyuncs.com");
+        assert!(error.retryable());
+    }
+}

@@ -1,0 +1,411 @@
+//! The `DescribeReplicationJobs` request: its parameters, their rules, and their wire form.
+//!
+//! The wire form numbers list elements from 1 (`JobId.1`, `Tag.1.Key`). An empty scalar
+//! value means "no filter", as the API documents, so it is the same as leaving it out.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::enums::{BusinessStatus, JobType, Status};
+use crate::error::ValidationErrors;
+use crate::model::Tag;
+use crate::wire;
+
+/// Largest `PageSize` the API accepts.
+pub const MAX_PAGE_SIZE: i64 = 50;
+/// `PageSize` when none is given.
+pub const DEFAULT_PAGE_SIZE: i64 = 10;
+/// Most ids in each of `JobId.N`, `SourceId.N`, `InstanceId.N`.
+pub const MAX_IDS: usize = 50;
+/// Most `Tag.N` filters.
+pub const MAX_TAGS: usize = 20;
+/// Longest tag key or value, in characters.
+pub const MAX_TAG_LENGTH: usize = 64;
+
+/// A `DescribeReplicationJobs` request. Every field is a filter; filters are ANDed and
+/// `None` or an empty list is no filter.
+///
+/// Serde uses the API's names (`{"Status":"Running","JobId":["j-1"],"Tag":[{"Key":"env"}]}`),
+/// which is the shape the JavaScript API takes.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default, deny_unknown_fields)]
+pub struct DescribeReplicationJobs {
+    /// The destination region (`cn-hangzhou`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub region_id: Option<String>,
+    /// The exact job name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// The primary status.
+    #[serde(
+        deserialize_with = "wire::opt_string_enum",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub status: Option<Status>,
+    /// The business status.
+    #[serde(
+        deserialize_with = "wire::opt_string_enum",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub business_status: Option<BusinessStatus>,
+    /// The kind of migration.
+    #[serde(
+        deserialize_with = "wire::opt_integer_enum",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub job_type: Option<JobType>,
+    /// The page to return, from 1 (default 1).
+    #[serde(
+        deserialize_with = "wire::opt_i64",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub page_number: Option<i64>,
+    /// Jobs per page, 1 to 50 (default 10).
+    #[serde(
+        deserialize_with = "wire::opt_i64",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub page_size: Option<i64>,
+    /// `JobId.N`: any of these jobs.
+    #[serde(rename = "JobId", skip_serializing_if = "Vec::is_empty")]
+    pub job_ids: Vec<String>,
+    /// `SourceId.N`: jobs of any of these source servers.
+    #[serde(rename = "SourceId", skip_serializing_if = "Vec::is_empty")]
+    pub source_ids: Vec<String>,
+    /// `InstanceId.N`: jobs with any of these destination instances.
+    #[serde(rename = "InstanceId", skip_serializing_if = "Vec::is_empty")]
+    pub instance_ids: Vec<String>,
+    /// The resource group (`rg-…`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub resource_group_id: Option<String>,
+    /// `Tag.N.Key` / `Tag.N.Value`: jobs carrying every one of these tags (an empty value
+    /// matches any value of the key).
+    #[serde(rename = "Tag", skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<Tag>,
+}
+
+/// The three id-list parameters, by wire name.
+const ID_LISTS: [&str; 3] = ["JobId", "SourceId", "InstanceId"];
+
+impl DescribeReplicationJobs {
+    /// The page number the service will use.
+    pub fn effective_page_number(&self) -> i64 {
+        self.page_number.unwrap_or(1)
+    }
+
+    /// The page size the service will use.
+    pub fn effective_page_size(&self) -> i64 {
+        self.page_size.unwrap_or(DEFAULT_PAGE_SIZE)
+    }
+
+    /// Checks every rule of the API and returns every violation at once.
+    pub fn validate(&self) -> Result<(), ValidationErrors> {
+        let mut errors = ValidationErrors::default();
+        if let Some(status) = self.status.as_ref().filter(|s| !s.is_known()) {
+            errors.push(
+                "Status",
+                unknown_value(status.as_str(), Status::KNOWN.iter().map(Status::as_str)),
+            );
+        }
+        if let Some(status) = self.business_status.as_ref().filter(|s| !s.is_known()) {
+            errors.push(
+                "BusinessStatus",
+                unknown_value(
+                    status.as_str(),
+                    BusinessStatus::KNOWN.iter().map(BusinessStatus::as_str),
+                ),
+            );
+        }
+        if let Some(job_type) = self.job_type.filter(|t| !t.is_known()) {
+            let known: Vec<String> = JobType::KNOWN
+                .iter()
+                .map(|t| t.code().to_string())
+                .collect();
+            errors.push(
+                "JobType",
+                unknown_value(&job_type.to_string(), known.iter().map(String::as_str)),
+            );
+        }
+        if let Some(page_number) = self.page_number.filter(|&n| n < 1) {
+            errors.push(
+                "PageNumber",
+                format!("must be 1 or more (got {page_number})"),
+            );
+        }
+        if let Some(page_size) = self.page_size.filter(|n| !(1..=MAX_PAGE_SIZE).contains(n)) {
+            errors.push(
+                "PageSize",
+                format!("must be between 1 and {MAX_PAGE_SIZE} (got {page_size})"),
+            );
+        }
+        for (name, ids) in ID_LISTS.iter().zip(self.id_lists()) {
+            validate_ids(name, ids, &mut errors);
+        }
+        validate_tags(&self.tags, &mut errors);
+        errors.into_result(())
+    }
+
+    fn id_lists(&self) -> [&Vec<String>; 3] {
+        [&self.job_ids, &self.source_ids, &self.instance_ids]
+    }
+
+    fn id_lists_mut(&mut self) -> [&mut Vec<String>; 3] {
+        [
+            &mut self.job_ids,
+            &mut self.source_ids,
+            &mut self.instance_ids,
+        ]
+    }
+
+    /// The request's parameters as the API names them, in the API page's order; absent
+    /// filters are left out. Common and signing parameters are not included.
+    pub fn to_params(&self) -> Vec<(String, String)> {
+        let mut params = Vec::new();
+        let mut scalar = |name: &str, value: Option<String>| {
+            if let Some(value) = value.filter(|v| !v.is_empty()) {
+                params.push((name.to_owned(), value));
+            }
+        };
+        scalar("RegionId", self.region_id.clone());
+        scalar("Name", self.name.clone());
+        scalar(
+            "Status",
+            self.status.as_ref().map(|s| s.as_str().to_owned()),
+        );
+        scalar(
+            "BusinessStatus",
+            self.business_status.as_ref().map(|s| s.as_str().to_owned()),
+        );
+        scalar("JobType", self.job_type.map(|t| t.to_string()));
+        scalar("PageNumber", self.page_number.map(|n| n.to_string()));
+        scalar("PageSize", self.page_size.map(|n| n.to_string()));
+        for (name, ids) in ID_LISTS.iter().zip(self.id_lists()) {
+            for (index, id) in ids.iter().enumerate() {
+                params.push((format!("{name}.{}", index + 1), id.clone()));
+            }
+        }
+        if let Some(group) = self.resource_group_id.clone().filter(|g| !g.is_empty()) {
+            params.push(("ResourceGroupId".to_owned(), group));
+        }
+        for (index, tag) in self.tags.iter().enumerate() {
+            let n = index + 1;
+            params.push((format!("Tag.{n}.Key"), tag.key.clone()));
+            if !tag.value.is_empty() {
+                params.push((format!("Tag.{n}.Value"), tag.value.clone()));
+            }
+        }
+        params
+    }
+
+    /// The request as a URL query string (`Status=Running&JobId.1=j-1…`).
+    pub fn to_query_string(&self) -> String {
+        crate::encode::to_query_string(&self.to_params())
+    }
+
+    /// Reads a request from its parameters (for example a browser's query string, decoded).
+    ///
+    /// Strict, because a proxy must not guess: an unknown or repeated parameter, a list
+    /// index out of range or with gaps, and a value that is not a number where one is
+    /// needed are errors, together with every rule [`Self::validate`] checks.
+    pub fn from_params<I, K, V>(params: I) -> Result<Self, ValidationErrors>
+    where
+        I: IntoIterator<Item = (K, V)>,
+        K: AsRef<str>,
+        V: AsRef<str>,
+    {
+        let mut reader = ParamReader::default();
+        for (name, value) in params {
+            reader.read(name.as_ref(), value.as_ref());
+        }
+        reader.finish()
+    }
+
+    /// Reads a request from a URL query string (with or without the leading `?`).
+    pub fn from_query_string(query: &str) -> Result<Self, ValidationErrors> {
+        let query = query.strip_prefix('?').unwrap_or(query);
+        match crate::encode::parse_form(query) {
+            Ok(pairs) => Self::from_params(pairs),
+            Err(pair) => {
+                let mut errors = ValidationErrors::default();
+                errors.push(pair, "is not valid UTF-8 once decoded");
+                Err(errors)
+            }
+        }
+    }
+}
+
+fn unknown_value<'a>(got: &str, known: impl Iterator<Item = &'a str>) -> String {
+    let known: Vec<&str> = known.collect();
+    format!(
+        "unknown value {got:?}; expected one of {}",
+        known.join(", ")
+    )
+}
+
+fn validate_ids(name: &str, ids: &[String], errors: &mut ValidationErrors) {
+    if ids.len() > MAX_IDS {
+        errors.push(name, format!("at most {MAX_IDS} ids (got {})", ids.len()));
+    }
+    for (index, id) in ids.iter().enumerate() {
+        if id.trim().is_empty() {
+            errors.push(format!("{name}.{}", index + 1), "must not be empty");
+        }
+    }
+}
+
+fn validate_tags(tags: &[Tag], errors: &mut ValidationErrors) {
+    if tags.len() > MAX_TAGS {
+        errors.push(
+            "Tag",
+            format!("at most {MAX_TAGS} tags (got {})", tags.len()),
+        );
+    }
+    for (index, tag) in tags.iter().enumerate() {
+        for (part, text) in [("Key", &tag.key), ("Value", &tag.value)] {
+            let parameter = format!("Tag.{}.{part}", index + 1);
+            let length = text.chars().count();
+            if length > MAX_TAG_LENGTH {
+                errors.push(
+                    parameter.clone(),
+                    format!("at most {MAX_TAG_LENGTH} characters (got {length})"),
+                );
+            }
+            if contains_url_scheme(text) {
+                errors.push(parameter, "must not contain http:// or https://");
+            }
+        }
+    }
+}
+
+fn contains_url_scheme(text: &str) -> bool {
+    let lower = text.to_ascii_lowercase();
+    lower.contains("http://") || lower.contains("https://")
+}
+
+/// Collects parameters one by one, noting every problem, then builds the request.
+#[derive(Default)]
+struct ParamReader {
+    request: DescribeReplicationJobs,
+    seen: std::collections::HashSet<String>,
+    ids: [BTreeMap<usize, String>; 3],
+    tags: BTreeMap<usize, Tag>,
+    errors: ValidationErrors,
+}
+
+impl ParamReader {
+    fn read(&mut self, name: &str, value: &str) {
+        if !self.seen.insert(name.to_owned()) {
+            self.errors.push(name, "is given more than once");
+            return;
+        }
+        let text = || Some(value.to_owned()).filter(|v| !v.is_empty());
+        match name {
+            "RegionId" => self.request.region_id = text(),
+            "Name" => self.request.name = text(),
+            "ResourceGroupId" => self.request.resource_group_id = text(),
+            "Status" => self.request.status = text().map(|v| Status::parse(&v)),
+            "BusinessStatus" => {
+                self.request.business_status = text().map(|v| BusinessStatus::parse(&v))
+            }
+            "JobType" => self.request.job_type = self.integer(name, value).map(JobType::from_code),
+            "PageNumber" => self.request.page_number = self.integer(name, value),
+            "PageSize" => self.request.page_size = self.integer(name, value),
+            _ => self.read_numbered(name, value),
+        }
+    }
+
+    fn integer(&mut self, name: &str, value: &str) -> Option<i64> {
+        if value.is_empty() {
+            return None;
+        }
+        match value.parse() {
+            Ok(number) => Some(number),
+            Err(_) => {
+                self.errors
+                    .push(name, format!("must be an integer (got {value:?})"));
+                None
+            }
+        }
+    }
+
+    fn read_numbered(&mut self, name: &str, value: &str) {
+        if let Some((list, index)) = ID_LISTS.iter().enumerate().find_map(|(list, prefix)| {
+            let rest = name.strip_prefix(prefix)?.strip_prefix('.')?;
+            Some((list, rest))
+        }) {
+            if let Some(n) = self.list_index(name, index, MAX_IDS) {
+                self.ids[list].insert(n, value.to_owned());
+            }
+            return;
+        }
+        if let Some(rest) = name.strip_prefix("Tag.") {
+            let parsed = rest
+                .rsplit_once('.')
+                .filter(|(_, part)| matches!(*part, "Key" | "Value"));
+            if let Some((index, part)) = parsed {
+                if let Some(n) = self.list_index(name, index, MAX_TAGS) {
+                    let tag = self.tags.entry(n).or_default();
+                    if part == "Key" {
+                        tag.key = value.to_owned();
+                    } else {
+                        tag.value = value.to_owned();
+                    }
+                }
+                return;
+            }
+        }
+        self.errors
+            .push(name, "is not a parameter of DescribeReplicationJobs");
+    }
+
+    /// Reads the `N` of `Name.N`: a number from 1 to `max`, without leading zeros (so
+    /// `JobId.01` cannot name the same element as `JobId.1`).
+    fn list_index(&mut self, name: &str, index: &str, max: usize) -> Option<usize> {
+        let parsed = index
+            .parse::<usize>()
+            .ok()
+            .filter(|n| (1..=max).contains(n) && !index.starts_with('0'));
+        if parsed.is_none() {
+            self.errors
+                .push(name, format!("N must be a number from 1 to {max}"));
+        }
+        parsed
+    }
+
+    fn finish(mut self) -> Result<DescribeReplicationJobs, ValidationErrors> {
+        let lists = std::mem::take(&mut self.ids);
+        for ((name, ids), target) in ID_LISTS.iter().zip(lists).zip(self.request.id_lists_mut()) {
+            *target = without_gaps(name, "", ids, &mut self.errors);
+        }
+        let tags = std::mem::take(&mut self.tags);
+        self.request.tags = without_gaps("Tag", ".Key", tags, &mut self.errors);
+        if let Err(rules) = self.request.validate() {
+            self.errors.0.extend(rules);
+        }
+        self.errors.into_result(self.request)
+    }
+}
+
+/// Lists are numbered from 1 without gaps; a gap is reported at the first missing number.
+fn without_gaps<T>(
+    name: &str,
+    suffix: &str,
+    numbered: BTreeMap<usize, T>,
+    errors: &mut ValidationErrors,
+) -> Vec<T> {
+    let mut items = Vec::with_capacity(numbered.len());
+    for (expected, (n, item)) in (1..).zip(numbered) {
+        if n != expected {
+            errors.push(
+                format!("{name}.{expected}{suffix}"),
+                format!(
+                    "is missing but {name}.{n} is given: lists are numbered from 1 without gaps"
+                ),
+            );
+            break;
+        }
+        items.push(item);
+    }
+    items
+}

@@ -1,0 +1,70 @@
+//! The API's time format: ISO 8601 in UTC, `yyyy-MM-ddTHH:mm:ssZ`.
+
+use time::format_description::well_known::Rfc3339;
+use time::{OffsetDateTime, UtcOffset};
+
+/// Parses an API time. Besides the documented `2019-06-04T13:35:00Z` it accepts what
+/// other SMC APIs and SDKs emit: minute precision (`2019-06-04T13:35Z`), fractional
+/// seconds and explicit offsets. The result is always in UTC.
+pub fn parse_wire_time(text: &str) -> Result<OffsetDateTime, String> {
+    let text = text.trim();
+    let parsed = match minute_precision(text) {
+        Some(with_seconds) => OffsetDateTime::parse(&with_seconds, &Rfc3339),
+        None => OffsetDateTime::parse(text, &Rfc3339),
+    };
+    parsed
+        .map(|time| time.to_offset(UtcOffset::UTC))
+        .map_err(|_| format!("{text:?} is not an ISO 8601 time like 2019-06-04T13:35:00Z"))
+}
+
+/// `2019-06-04T13:35Z` becomes `2019-06-04T13:35:00Z`; anything else is left alone.
+fn minute_precision(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let shaped = bytes.len() == 17 && bytes[10] == b'T' && bytes[13] == b':' && bytes[16] == b'Z';
+    shaped.then(|| format!("{}:00Z", &text[..16]))
+}
+
+/// Formats a time the way the API sends it, in UTC with second precision.
+pub fn format_wire_time(time: OffsetDateTime) -> String {
+    let utc = time.to_offset(UtcOffset::UTC);
+    format!(
+        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z",
+        utc.year(),
+        u8::from(utc.month()),
+        utc.day(),
+        utc.hour(),
+        utc.minute(),
+        utc.second()
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn documented_form_round_trips() {
+        let time = parse_wire_time("2019-06-04T13:35:00Z").unwrap();
+        assert_eq!(time.unix_timestamp(), 1_559_655_300);
+        assert_eq!(format_wire_time(time), "2019-06-04T13:35:00Z");
+    }
+
+    #[test]
+    fn minute_precision_fractions_and_offsets_are_normalized_to_utc() {
+        assert_eq!(
+            format_wire_time(parse_wire_time("2019-06-04T13:35Z").unwrap()),
+            "2019-06-04T13:35:00Z"
+        );
+        assert_eq!(
+            format_wire_time(parse_wire_time("2019-06-04T21:35:00.250+08:00").unwrap()),
+            "2019-06-04T13:35:00Z"
+        );
+    }
+
+    #[test]
+    fn malformed_times_are_rejected_with_the_expected_shape() {
+        let message = parse_wire_time("04/06/2019").unwrap_err();
+        assert!(message.contains("2019-06-04T13:35:00Z"), "{message}");
+        assert!(parse_wire_time("2019-13-04T13:35:00Z").is_err());
+    }
+}

@@ -1,0 +1,1 @@
+//! End-to-end browser tests; filled by a later issue (see the README).

@@ -1,0 +1,1 @@
+//! The Yew viewer; filled by a later issue (see the README).
