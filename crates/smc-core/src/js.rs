@@ -5,7 +5,6 @@
 //! (`response.ReplicationJobs[0].Tags[0].Key`), times as ISO 8601 strings.
 
 use serde::Serialize;
-use serde_json::Value;
 use wasm_bindgen::prelude::*;
 
 use crate::error::{ApiError, ValidationError, ValidationErrors};
@@ -49,7 +48,7 @@ pub fn parse_response(body: &str) -> Result<JsValue, JsError> {
     }
     .map_err(|error| JsError::new(&error.to_string()))?;
     let tree = serde_json::to_value(&response).map_err(|error| JsError::new(&error.to_string()))?;
-    to_js(&flatten_lists(tree))
+    to_js(&crate::json::flatten_lists(tree))
 }
 
 /// Parses an API error body (JSON or XML) into
@@ -98,24 +97,4 @@ fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError> {
     value
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .map_err(|error| JsError::new(&error.to_string()))
-}
-
-/// Replaces each wire wrapper (`{"Tag": [...]}`) by the list it wraps. No object of the
-/// model has a single list as its only field, so the rule cannot misfire.
-pub fn flatten_lists(value: Value) -> Value {
-    match value {
-        Value::Object(map) => {
-            if map.len() == 1 && map.values().next().is_some_and(Value::is_array) {
-                let (_, list) = map.into_iter().next().unwrap_or_default();
-                return flatten_lists(list);
-            }
-            Value::Object(
-                map.into_iter()
-                    .map(|(k, v)| (k, flatten_lists(v)))
-                    .collect(),
-            )
-        }
-        Value::Array(items) => Value::Array(items.into_iter().map(flatten_lists).collect()),
-        scalar => scalar,
-    }
 }

@@ -2,6 +2,7 @@
 //! older samples, and API error bodies.
 
 use serde::de::DeserializeOwned;
+use serde_json::Value;
 
 use crate::error::{ApiError, ParseError};
 use crate::format::Format;
@@ -16,6 +17,26 @@ pub fn parse_response(body: &str) -> Result<DescribeReplicationJobsResponse, Par
 pub fn to_string(response: &DescribeReplicationJobsResponse) -> String {
     // Serializing plain structs of strings and numbers into a String cannot fail.
     serde_json::to_string(response).unwrap_or_default()
+}
+
+/// Replaces each wire wrapper (`{"Tag": [...]}`) by the list it wraps. No object of the
+/// model has a single list as its only field, so the rule cannot misfire.
+pub fn flatten_lists(value: Value) -> Value {
+    match value {
+        Value::Object(map) => {
+            if map.len() == 1 && map.values().next().is_some_and(Value::is_array) {
+                let (_, list) = map.into_iter().next().unwrap_or_default();
+                return flatten_lists(list);
+            }
+            Value::Object(
+                map.into_iter()
+                    .map(|(k, v)| (k, flatten_lists(v)))
+                    .collect(),
+            )
+        }
+        Value::Array(items) => Value::Array(items.into_iter().map(flatten_lists).collect()),
+        scalar => scalar,
+    }
 }
 
 /// Reads an API error body; it must carry a `Code`.
@@ -93,6 +114,16 @@ mod tests {
         assert!(error.position.starts_with("line 1"), "{error}");
         assert!(parse_response("").is_err());
         assert!(parse_response("[1,2]").is_err());
+    }
+
+    #[test]
+    fn flattening_unwraps_every_list_and_nothing_else() {
+        let body = r#"{"RequestId":"R","ReplicationJobs":{"ReplicationJob":[{"JobId":"j-1","Tags":{"Tag":[{"Key":"k","Value":"v"}]},"Disks":{"Data":{"Data":[{"DiskId":"d-1"}]}}}]}}"#;
+        let tree = serde_json::to_value(parse_response(body).unwrap()).unwrap();
+        let flat = flatten_lists(tree);
+        assert_eq!(flat["ReplicationJobs"][0]["Tags"][0]["Key"], "k");
+        assert_eq!(flat["ReplicationJobs"][0]["Disks"]["Data"][0]["DiskId"], "d-1");
+        assert_eq!(flat["RequestId"], "R");
     }
 
     #[test]
