@@ -122,7 +122,10 @@ mod tests {
         let tree = serde_json::to_value(parse_response(body).unwrap()).unwrap();
         let flat = flatten_lists(tree);
         assert_eq!(flat["ReplicationJobs"][0]["Tags"][0]["Key"], "k");
-        assert_eq!(flat["ReplicationJobs"][0]["Disks"]["Data"][0]["DiskId"], "d-1");
+        assert_eq!(
+            flat["ReplicationJobs"][0]["Disks"]["Data"][0]["DiskId"],
+            "d-1"
+        );
         assert_eq!(flat["RequestId"], "R");
     }
 
