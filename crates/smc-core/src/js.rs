@@ -72,18 +72,27 @@ pub fn parse_error(http_status: u16, body: &str) -> Result<JsValue, JsError> {
 }
 
 fn read_request(request: JsValue) -> Result<DescribeReplicationJobs, ValidationErrors> {
-    let deserializer = serde_wasm_bindgen::Deserializer::from(request);
-    serde_path_to_error::deserialize(deserializer).map_err(|error| {
+    // Read through JSON text rather than serde-wasm-bindgen: the latter looks up only the
+    // properties it knows, so a misspelled filter (`Stauts`) would silently filter nothing.
+    let text = js_sys::JSON::stringify(&request)
+        .ok()
+        .and_then(|text| text.as_string())
+        .unwrap_or_default();
+    let mut deserializer = serde_json::Deserializer::from_str(&text);
+    serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
         let path = error.path().to_string();
         let parameter = if path == "." {
             "request".to_owned()
         } else {
             path
         };
-        ValidationErrors(vec![ValidationError::new(
-            parameter,
-            error.into_inner().to_string(),
-        )])
+        let rule = error.into_inner().to_string();
+        let rule = rule
+            .split(" at line ")
+            .next()
+            .unwrap_or_default()
+            .to_owned();
+        ValidationErrors(vec![ValidationError::new(parameter, rule)])
     })
 }
 
