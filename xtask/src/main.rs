@@ -1,1 +1,58 @@
-fn main() {}
+//! `cargo xtask <command>`: the project's build tasks, in Rust so they need nothing but
+//! cargo. See the README for what each command does.
+
+mod cmd;
+mod dev;
+mod install;
+mod lockfile;
+mod pipeline;
+mod test;
+
+use std::env;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+const USAGE: &str = "\
+usage: cargo xtask <command>
+
+commands:
+  test   install missing tools, then run fmt, clippy, native tests and wasm tests
+  dev    install the tools a local session needs, and list what it will start";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = env::args().skip(1).collect();
+    let root = workspace_root();
+    let result = match args
+        .iter()
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .as_slice()
+    {
+        ["test"] => pipeline::run(&root, &test::steps()),
+        ["dev"] => dev::run(&root),
+        ["help" | "-h" | "--help"] => {
+            println!("{USAGE}");
+            return ExitCode::SUCCESS;
+        }
+        _ => {
+            eprintln!("{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("xtask: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The workspace root, whatever directory `cargo xtask` was started from: every command
+/// runs there.
+fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask sits one level below the workspace root")
+        .to_path_buf()
+}
