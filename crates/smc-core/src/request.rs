@@ -3,6 +3,7 @@
 //! The wire form numbers list elements from 1 (`JobId.1`, `Tag.1.Key`). An empty scalar
 //! value means "no filter", as the API documents, so it is the same as leaving it out.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
@@ -161,38 +162,57 @@ impl DescribeReplicationJobs {
     /// The request's parameters as the API names them, in the API page's order; absent
     /// filters are left out. Common and signing parameters are not included.
     pub fn to_params(&self) -> Vec<(String, String)> {
-        let mut params = Vec::new();
-        let mut scalar = |name: &str, value: Option<String>| {
+        self.wire_params()
+            .into_iter()
+            .map(|(name, value)| (name.into_owned(), value.into_owned()))
+            .collect()
+    }
+
+    /// [`Self::to_params`] without copying the request's strings: signing, which runs for
+    /// every call, borrows them.
+    pub(crate) fn wire_params(&self) -> Vec<(Cow<'static, str>, Cow<'_, str>)> {
+        let mut params: Vec<(Cow<'static, str>, Cow<'_, str>)> = Vec::with_capacity(32);
+        let scalars = [
+            ("RegionId", text(&self.region_id)),
+            ("Name", text(&self.name)),
+            (
+                "Status",
+                self.status.as_ref().map(|s| Cow::Borrowed(s.as_str())),
+            ),
+            (
+                "BusinessStatus",
+                self.business_status
+                    .as_ref()
+                    .map(|s| Cow::Borrowed(s.as_str())),
+            ),
+            ("JobType", number(self.job_type.map(JobType::code))),
+            ("PageNumber", number(self.page_number)),
+            ("PageSize", number(self.page_size)),
+        ];
+        for (name, value) in scalars {
             if let Some(value) = value.filter(|v| !v.is_empty()) {
-                params.push((name.to_owned(), value));
-            }
-        };
-        scalar("RegionId", self.region_id.clone());
-        scalar("Name", self.name.clone());
-        scalar(
-            "Status",
-            self.status.as_ref().map(|s| s.as_str().to_owned()),
-        );
-        scalar(
-            "BusinessStatus",
-            self.business_status.as_ref().map(|s| s.as_str().to_owned()),
-        );
-        scalar("JobType", self.job_type.map(|t| t.to_string()));
-        scalar("PageNumber", self.page_number.map(|n| n.to_string()));
-        scalar("PageSize", self.page_size.map(|n| n.to_string()));
-        for (name, ids) in ID_LISTS.iter().zip(self.id_lists()) {
-            for (index, id) in ids.iter().enumerate() {
-                params.push((format!("{name}.{}", index + 1), id.clone()));
+                params.push((Cow::Borrowed(name), value));
             }
         }
-        if let Some(group) = self.resource_group_id.clone().filter(|g| !g.is_empty()) {
-            params.push(("ResourceGroupId".to_owned(), group));
+        for (name, ids) in ID_LISTS.iter().zip(self.id_lists()) {
+            for (index, id) in ids.iter().enumerate() {
+                params.push((Cow::Owned(numbered(name, index + 1, "")), Cow::Borrowed(id)));
+            }
+        }
+        if let Some(group) = text(&self.resource_group_id).filter(|g| !g.is_empty()) {
+            params.push((Cow::Borrowed("ResourceGroupId"), group));
         }
         for (index, tag) in self.tags.iter().enumerate() {
             let n = index + 1;
-            params.push((format!("Tag.{n}.Key"), tag.key.clone()));
+            params.push((
+                Cow::Owned(numbered("Tag", n, ".Key")),
+                Cow::Borrowed(&tag.key),
+            ));
             if !tag.value.is_empty() {
-                params.push((format!("Tag.{n}.Value"), tag.value.clone()));
+                params.push((
+                    Cow::Owned(numbered("Tag", n, ".Value")),
+                    Cow::Borrowed(&tag.value),
+                ));
             }
         }
         params
@@ -233,6 +253,31 @@ impl DescribeReplicationJobs {
             }
         }
     }
+}
+
+/// `JobId.3`, `Tag.2.Key`: cheaper than `format!`, which matters on the signing path.
+fn numbered(prefix: &str, n: usize, suffix: &str) -> String {
+    let mut name = String::with_capacity(prefix.len() + suffix.len() + 4);
+    name.push_str(prefix);
+    name.push('.');
+    push_decimal(&mut name, n);
+    name.push_str(suffix);
+    name
+}
+
+fn push_decimal(out: &mut String, n: usize) {
+    if n >= 10 {
+        push_decimal(out, n / 10);
+    }
+    out.push(char::from(b'0' + (n % 10) as u8));
+}
+
+fn text(value: &Option<String>) -> Option<Cow<'_, str>> {
+    value.as_deref().map(Cow::Borrowed)
+}
+
+fn number(value: Option<i64>) -> Option<Cow<'static, str>> {
+    value.map(|n| Cow::Owned(n.to_string()))
 }
 
 fn unknown_value<'a>(got: &str, known: impl Iterator<Item = &'a str>) -> String {

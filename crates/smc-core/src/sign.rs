@@ -4,6 +4,7 @@
 //! code can be read beside the spec. Time and nonce are inputs ([`SigningParams`]), never
 //! read here: signing is exact and testable, and this crate stays free of I/O.
 
+use std::borrow::Cow;
 use std::fmt;
 
 use base64::engine::general_purpose::STANDARD as BASE64;
@@ -12,7 +13,7 @@ use hmac::{Hmac, KeyInit, Mac};
 use sha1::Sha1;
 use time::OffsetDateTime;
 
-use crate::encode::{percent_encode, percent_encode_into};
+use crate::encode::{percent_encode, percent_encode_into, percent_encode_once_and_twice_into};
 use crate::format::Format;
 use crate::request::DescribeReplicationJobs;
 use crate::time_format::format_wire_time;
@@ -139,8 +140,9 @@ pub fn random_nonce() -> String {
 pub struct SignedRequest {
     /// The HTTP method that was signed.
     pub method: &'static str,
-    /// Every parameter that was signed (common and request parameters), without `Signature`.
-    pub params: Vec<(String, String)>,
+    /// Every signed parameter (common and request parameters, not `Signature`), sorted and
+    /// percent-encoded: already a valid query string or form body.
+    pub canonicalized_query: String,
     /// The string-to-sign, for comparison with a server's on `SignatureDoesNotMatch`.
     pub string_to_sign: String,
     /// The signature (base64).
@@ -148,23 +150,31 @@ pub struct SignedRequest {
 }
 
 impl SignedRequest {
-    /// The full query string, `Signature` last, every part percent-encoded.
+    /// The full query string (or form body): the signed parameters, then `Signature`.
     pub fn query_string(&self) -> String {
-        let mut query = crate::encode::to_query_string(&self.params);
+        let mut query = String::with_capacity(self.canonicalized_query.len() + 48);
+        query.push_str(&self.canonicalized_query);
         query.push_str("&Signature=");
         percent_encode_into(&mut query, &self.signature);
         query
     }
+
+    /// The names of the signed parameters, in canonical order.
+    pub fn parameter_names(&self) -> impl Iterator<Item = &str> {
+        self.canonicalized_query
+            .split('&')
+            .map(|pair| pair.split_once('=').map_or(pair, |(name, _)| name))
+    }
 }
 
-/// Leaves out the signature and the STS token: both are credentials.
+/// Leaves out the values: the signature and the STS token are credentials.
 impl fmt::Debug for SignedRequest {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let names: Vec<&str> = self.params.iter().map(|(name, _)| name.as_str()).collect();
+        let names: Vec<&str> = self.parameter_names().collect();
         f.debug_struct("SignedRequest")
             .field("method", &self.method)
             .field("params", &names)
-            .field("signature", &"***")
+            .field("signature", &REDACTED)
             .finish()
     }
 }
@@ -175,38 +185,82 @@ pub fn sign_request(
     request: &DescribeReplicationJobs,
     params: &SigningParams<'_>,
 ) -> SignedRequest {
-    let mut all = request.to_params();
-    all.extend(common_parameters(crate::ACTION, params));
-    let secret = params.credentials.access_key_secret.expose();
-    let string_to_sign = string_to_sign(params.method, &canonicalized_query(&all));
-    let signature = calculate_signature(secret, &string_to_sign);
+    let timestamp = format_wire_time(params.time);
+    let mut all = request.wire_params();
+    all.extend(common_parameters_borrowed(
+        crate::ACTION,
+        params,
+        &timestamp,
+    ));
+    // Names are unique by construction here, so sorting by name alone is canonical.
+    all.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    let (canonicalized_query, string_to_sign) = canonicalize(params.method, &all);
+    let signature = calculate_signature(
+        params.credentials.access_key_secret.expose(),
+        &string_to_sign,
+    );
     SignedRequest {
         method: params.method,
-        params: all,
+        canonicalized_query,
         string_to_sign,
         signature,
     }
 }
 
-/// The common parameters of a call to `action`, in the order the docs list them.
+/// The common parameters of a call to `action`, in canonical order.
 pub fn common_parameters(action: &str, params: &SigningParams<'_>) -> Vec<(String, String)> {
-    let mut common = vec![
-        ("Action".to_owned(), action.to_owned()),
-        ("Version".to_owned(), crate::API_VERSION.to_owned()),
-        ("Format".to_owned(), params.format.as_str().to_owned()),
-        (
-            "AccessKeyId".to_owned(),
-            params.credentials.access_key_id.clone(),
-        ),
-        ("SignatureMethod".to_owned(), SIGNATURE_METHOD.to_owned()),
-        ("SignatureVersion".to_owned(), SIGNATURE_VERSION.to_owned()),
-        ("SignatureNonce".to_owned(), params.nonce.clone()),
-        ("Timestamp".to_owned(), format_wire_time(params.time)),
+    let timestamp = format_wire_time(params.time);
+    common_parameters_borrowed(action, params, &timestamp)
+        .map(|(name, value)| (name.into_owned(), value.into_owned()))
+        .collect()
+}
+
+/// The common parameters in canonical (byte) order of their names.
+fn common_parameters_borrowed<'a>(
+    action: &'a str,
+    params: &'a SigningParams<'_>,
+    timestamp: &'a str,
+) -> impl Iterator<Item = (Cow<'static, str>, Cow<'a, str>)> {
+    let token = params.credentials.security_token.as_ref();
+    let before_token = [
+        ("AccessKeyId", params.credentials.access_key_id.as_str()),
+        ("Action", action),
+        ("Format", params.format.as_str()),
     ];
-    if let Some(token) = &params.credentials.security_token {
-        common.push(("SecurityToken".to_owned(), token.expose().to_owned()));
+    let after_token = [
+        ("SignatureMethod", SIGNATURE_METHOD),
+        ("SignatureNonce", params.nonce.as_str()),
+        ("SignatureVersion", SIGNATURE_VERSION),
+        ("Timestamp", timestamp),
+        ("Version", crate::API_VERSION),
+    ];
+    before_token
+        .into_iter()
+        .chain(token.map(|token| ("SecurityToken", token.expose())))
+        .chain(after_token)
+        .map(|(name, value)| (Cow::Borrowed(name), Cow::Borrowed(value)))
+}
+
+/// Steps 2 to 4 over parameters already sorted (step 1), writing the canonicalized
+/// query and the string-to-sign in one pass: what [`canonicalized_query`] followed by
+/// [`string_to_sign`] computes, without reading the query a second time.
+fn canonicalize(method: &str, sorted: &[(Cow<'_, str>, Cow<'_, str>)]) -> (String, String) {
+    let length: usize = sorted.iter().map(|(n, v)| n.len() + v.len() + 2).sum();
+    let mut query = String::with_capacity(length + length / 2);
+    let mut to_sign = String::with_capacity(method.len() + 5 + length * 2);
+    to_sign.push_str(method);
+    to_sign.push_str("&%2F&");
+    for (index, (name, value)) in sorted.iter().enumerate() {
+        if index > 0 {
+            query.push('&');
+            to_sign.push_str("%26");
+        }
+        percent_encode_once_and_twice_into(&mut query, &mut to_sign, name);
+        query.push('=');
+        to_sign.push_str("%3D");
+        percent_encode_once_and_twice_into(&mut query, &mut to_sign, value);
     }
-    common
+    (query, to_sign)
 }
 
 /// The result of signing a set of parameters.
@@ -281,7 +335,9 @@ pub fn calculate_signature(access_key_secret: &str, string_to_sign: &str) -> Str
 }
 
 fn hmac_sha1(access_key_secret: &str, string_to_sign: &str) -> Hmac<Sha1> {
-    let key = format!("{access_key_secret}&");
+    let mut key = String::with_capacity(access_key_secret.len() + 1);
+    key.push_str(access_key_secret);
+    key.push('&');
     // HMAC hashes long keys and pads short ones: every key length is valid.
     let mut mac = <Hmac<Sha1> as KeyInit>::new_from_slice(key.as_bytes())
         .expect("HMAC accepts keys of any length");
@@ -357,6 +413,19 @@ mod tests {
             string_to_sign("GET", &canonicalized_query(&empty)),
             "GET&%2F&"
         );
+    }
+
+    #[test]
+    fn common_parameters_come_in_canonical_order() {
+        let credentials = Credentials::new("id", "secret").with_security_token("token");
+        let time = time::macros::datetime!(2026-01-01 0:00 UTC);
+        let params = SigningParams::new(&credentials, time);
+        let common = common_parameters("DescribeReplicationJobs", &params);
+        let names: Vec<&str> = common.iter().map(|(name, _)| name.as_str()).collect();
+        let mut sorted = names.clone();
+        sorted.sort_unstable();
+        assert_eq!(names, sorted);
+        assert_eq!(names.len(), 9);
     }
 
     #[test]

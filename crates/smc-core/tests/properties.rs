@@ -7,7 +7,10 @@ use proptest::collection::vec;
 use proptest::option;
 use proptest::prelude::*;
 use smc_core::encode::{form_decode, percent_encode};
-use smc_core::sign::sign_parameters;
+use smc_core::sign::{
+    canonicalized_query, common_parameters, sign_parameters, sign_request, string_to_sign,
+    Credentials, SigningParams,
+};
 use smc_core::{
     json, xml, BusinessStatus, DataDisk, DataDiskDetail, DescribeReplicationJobs,
     DescribeReplicationJobsResponse, DiskPart, Disks, JobType, LicenseType, NetMode, Part,
@@ -325,6 +328,33 @@ proptest! {
         }
         shuffled.reverse();
         prop_assert_eq!(sign_parameters("POST", &params, "s"), sign_parameters("POST", &shuffled, "s"));
+    }
+
+    #[test]
+    fn signing_a_request_equals_signing_its_parameters_step_by_step(
+        request in request(),
+        nonce in "[a-zA-Z0-9-]{1,36}",
+        token in option::of("[A-Za-z0-9+/=]{1,40}"),
+        seconds in 0i64..4_102_444_800,
+    ) {
+        let mut credentials = Credentials::new("LTAI5tKey", "secret");
+        if let Some(token) = token {
+            credentials = credentials.with_security_token(token);
+        }
+        let params = SigningParams {
+            credentials: &credentials,
+            time: OffsetDateTime::from_unix_timestamp(seconds).expect("in range"),
+            nonce,
+            format: smc_core::Format::Xml,
+            method: "POST",
+        };
+        let signed = sign_request(&request, &params);
+        let mut all = request.to_params();
+        all.extend(common_parameters("DescribeReplicationJobs", &params));
+        let query = canonicalized_query(&all);
+        prop_assert_eq!(&signed.canonicalized_query, &query);
+        prop_assert_eq!(&signed.string_to_sign, &string_to_sign("POST", &query));
+        prop_assert_eq!(signed.signature, sign_parameters("POST", &all, "secret").signature);
     }
 
     #[test]
