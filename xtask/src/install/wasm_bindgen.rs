@@ -15,7 +15,7 @@ pub fn wasm_bindgen_cli(root: &Path) -> Result<(), String> {
     let lock = fs::read_to_string(&lock_path)
         .map_err(|e| format!("could not read {}: {e}", lock_path.display()))?;
     let wanted = lockfile::package_version(&lock, "wasm-bindgen")?;
-    // Not `--locked`: wasm-bindgen-cli's own lock file does not build with current Rust.
+    // Not `--locked`: installing with wasm-bindgen-cli's own lock file fails.
     let install = Cmd::new("cargo").args(["install", "wasm-bindgen-cli", "--version", &wanted]);
     ensure(
         root,
