@@ -30,11 +30,8 @@ fn minute_precision(text: &str) -> Option<String> {
 /// padded integers costs as much as the rest of the parameters together.
 pub fn format_wire_time(time: OffsetDateTime) -> String {
     let utc = time.to_offset(UtcOffset::UTC);
-    let year = match u32::try_from(utc.year()) {
-        Ok(year) => year,
-        // The wire format has no sign; such years are nonsense for this API anyway.
-        Err(_) => 0,
-    };
+    // The wire format has no sign; negative years are nonsense for this API anyway.
+    let year = u32::try_from(utc.year()).unwrap_or_default();
     let mut out = String::with_capacity(20);
     push_digits(&mut out, year, 4);
     out.push('-');
