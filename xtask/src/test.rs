@@ -34,6 +34,8 @@ pub fn steps() -> Vec<Step> {
                 "clippy",
                 "--workspace",
                 "--all-targets",
+                // Lints code behind features too (smc-core's JS API is behind `wasm`).
+                "--all-features",
                 "--",
                 "-D",
                 "warnings",
