@@ -193,7 +193,8 @@ pub fn sign_request(
         &timestamp,
     ));
     // Names are unique by construction here, so sorting by name alone is canonical.
-    all.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    // Comparing the short names byte by byte inline is much faster than calling `memcmp`.
+    all.sort_unstable_by(|a, b| a.0.bytes().cmp(b.0.bytes()));
     let (canonicalized_query, string_to_sign) = canonicalize(params.method, &all);
     let signature = calculate_signature(
         params.credentials.access_key_secret.expose(),
@@ -255,7 +256,11 @@ fn canonicalize(method: &str, sorted: &[(Cow<'_, str>, Cow<'_, str>)]) -> (Strin
             query.push('&');
             to_sign.push_str("%26");
         }
-        percent_encode_once_and_twice_into(&mut query, &mut to_sign, name);
+        // Every name here is one of the API's (letters, digits and dots), which encoding
+        // leaves as they are: copying them skips a scan of half the bytes.
+        debug_assert!(name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'.'));
+        query.push_str(name);
+        to_sign.push_str(name);
         query.push('=');
         to_sign.push_str("%3D");
         percent_encode_once_and_twice_into(&mut query, &mut to_sign, value);
@@ -335,12 +340,20 @@ pub fn calculate_signature(access_key_secret: &str, string_to_sign: &str) -> Str
 }
 
 fn hmac_sha1(access_key_secret: &str, string_to_sign: &str) -> Hmac<Sha1> {
-    let mut key = String::with_capacity(access_key_secret.len() + 1);
-    key.push_str(access_key_secret);
-    key.push('&');
+    // The key is `secret + "&"`. Real secrets are 30 characters, so the key is built on the
+    // stack; SHA-1 hashes any key longer than its 64-byte block anyway.
+    let secret = access_key_secret.as_bytes();
+    let mut buffer = [0u8; 64];
+    let key: Cow<'_, [u8]> = if secret.len() < buffer.len() {
+        buffer[..secret.len()].copy_from_slice(secret);
+        buffer[secret.len()] = b'&';
+        Cow::Borrowed(&buffer[..=secret.len()])
+    } else {
+        Cow::Owned([secret, b"&"].concat())
+    };
     // HMAC hashes long keys and pads short ones: every key length is valid.
-    let mut mac = <Hmac<Sha1> as KeyInit>::new_from_slice(key.as_bytes())
-        .expect("HMAC accepts keys of any length");
+    let mut mac =
+        <Hmac<Sha1> as KeyInit>::new_from_slice(&key).expect("HMAC accepts keys of any length");
     mac.update(string_to_sign.as_bytes());
     mac
 }
@@ -405,6 +418,23 @@ pub fn redact_access_key_id(message: &str, access_key_id: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn secrets_of_any_length_sign_as_secret_and_ampersand() {
+        use hmac::Mac;
+        for length in [0, 1, 30, 62, 63, 64, 65, 200] {
+            let secret = "s".repeat(length);
+            let key = format!("{secret}&");
+            let mut reference = <Hmac<Sha1> as KeyInit>::new_from_slice(key.as_bytes()).unwrap();
+            reference.update(b"GET&%2F&");
+            let expected = BASE64.encode(reference.finalize().into_bytes());
+            assert_eq!(
+                calculate_signature(&secret, "GET&%2F&"),
+                expected,
+                "length {length}"
+            );
+        }
+    }
 
     #[test]
     fn an_empty_parameter_set_signs_the_bare_prefix() {
