@@ -1,1 +1,61 @@
-//! Filled by a later issue; see the README.
+//! A faithful local endpoint of Alibaba Cloud SMC `DescribeReplicationJobs`, built on
+//! [`smc_core`]: it verifies RPC signatures exactly as the gateway does, answers in the
+//! real wire format (JSON or XML), serves realistic generated jobs that progress with the
+//! clock, and injects faults on request.
+//!
+//! Start one in-process on an ephemeral loopback port:
+//!
+//! ```no_run
+//! # async fn demo() -> Result<(), smc_emulator::EmulatorError> {
+//! let emulator = smc_emulator::Emulator::builder().frozen(true).start().await?;
+//! let endpoint = emulator.endpoint(); // http://127.0.0.1:PORT/
+//! let credentials = emulator.credentials().clone();
+//! # let _ = (endpoint, credentials);
+//! emulator.shutdown().await?;
+//! # Ok(()) }
+//! ```
+//!
+//! Or call [`router`] in-process with the state of [`EmulatorBuilder::build`].
+//!
+//! - [`server`]: the builder, the running server and its errors; [`cli`] and [`files`]
+//!   turn the command line into a builder.
+//! - [`app`]: the shared state and the router; `api` and `control` are its handlers.
+//! - `call`, `gateway`, `nonce`, `limits`: reading a call and the gateway's checks.
+//! - [`store`], `filter`, `progress`: the jobs, which a request selects, how they move.
+//! - [`generate`] (with its `vocabulary` and `rng`): the deterministic generator.
+//! - [`faults`]: injected latency and errors; [`error`]: the one error response.
+//! - [`clock`]: where "now" comes from.
+
+mod api;
+pub mod app;
+mod call;
+pub mod cli;
+pub mod clock;
+mod control;
+pub mod error;
+pub mod faults;
+pub mod files;
+mod filter;
+mod gateway;
+pub mod generate;
+mod limits;
+mod nonce;
+mod progress;
+mod rng;
+pub mod server;
+pub mod store;
+mod vocabulary;
+
+pub use app::{router, AppState, StateView};
+pub use call::MAX_BODY_BYTES;
+pub use cli::Cli;
+pub use clock::{Clock, ManualClock, SystemClock};
+pub use error::{ApiFailure, HOST_ID, REQUEST_ID_HEADER};
+pub use faults::FaultRule;
+pub use generate::generate_jobs;
+pub use limits::{MAX_HEADER_BYTES, MAX_URI_BYTES};
+pub use server::{
+    demo_credentials, Emulator, EmulatorBuilder, EmulatorError, RunningEmulator,
+    DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_SECRET,
+};
+pub use store::{DataSource, DEFAULT_JOBS, MAX_JOBS};

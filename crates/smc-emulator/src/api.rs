@@ -1,0 +1,69 @@
+//! The one API: `DescribeReplicationJobs`. Read the call, pass the gateway, apply any
+//! fault, read the request, answer with a page.
+
+use axum::extract::{Request, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use smc_core::{
+    DescribeReplicationJobs, DescribeReplicationJobsResponse, Format, ValidationErrors,
+};
+
+use crate::app::AppState;
+use crate::call::RpcCall;
+use crate::error::{new_request_id, with_request_id, ApiFailure};
+use crate::store::Page;
+
+/// `GET /` or `POST /`: a signed `DescribeReplicationJobs` call.
+pub(crate) async fn describe_replication_jobs(
+    State(state): State<AppState>,
+    request: Request,
+) -> Result<Response, ApiFailure> {
+    let call = RpcCall::read(request).await?;
+    let format = call.format;
+    state
+        .gateway()
+        .authenticate(call.method.as_str(), &call.params, state.now())
+        .map_err(|refusal| refusal.into_failure(format))?;
+    if let Some(fault) = state.fault_for(call.action()) {
+        state.wait(fault.delay).await;
+        if let Some(failure) = fault.failure {
+            return Err(failure.in_format(format));
+        }
+    }
+    let request = DescribeReplicationJobs::from_params(call.request_params())
+        .map_err(|errors| invalid_parameters(&errors).in_format(format))?;
+    let page = state.describe(&request);
+    Ok(render(format, &request, page))
+}
+
+/// `InvalidParameter`, naming each parameter and the rule it breaks.
+fn invalid_parameters(errors: &ValidationErrors) -> ApiFailure {
+    let message = errors
+        .iter()
+        .map(|error| {
+            format!(
+                "The specified parameter \"{}\" is not valid: {}.",
+                error.parameter, error.rule
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    ApiFailure::new(StatusCode::BAD_REQUEST, "InvalidParameter", message)
+}
+
+/// The page in the wire format the call asked for.
+fn render(format: Format, request: &DescribeReplicationJobs, page: Page) -> Response {
+    let request_id = new_request_id();
+    let response = DescribeReplicationJobsResponse {
+        request_id: request_id.clone(),
+        total_count: Some(page.total as i64),
+        page_number: Some(request.effective_page_number()),
+        page_size: Some(request.effective_page_size()),
+        replication_jobs: page.jobs,
+    };
+    let body = match format {
+        Format::Json => smc_core::json::to_string(&response),
+        Format::Xml => smc_core::xml::to_string(&response),
+    };
+    with_request_id(StatusCode::OK, format, body, &request_id)
+}
