@@ -35,6 +35,11 @@ impl ManualClock {
         }
     }
 
+    /// The time it shows (the same as [`Clock::now`], without importing the trait).
+    pub fn now(&self) -> OffsetDateTime {
+        *lock(&self.now)
+    }
+
     /// Sets the time.
     pub fn set(&self, time: OffsetDateTime) {
         *lock(&self.now) = time;
@@ -49,7 +54,7 @@ impl ManualClock {
 
 impl Clock for ManualClock {
     fn now(&self) -> OffsetDateTime {
-        *lock(&self.now)
+        ManualClock::now(self)
     }
 }
 

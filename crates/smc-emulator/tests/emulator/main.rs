@@ -1,0 +1,8 @@
+//! Integration tests of the emulator, in one binary to keep linking cheap.
+
+mod cli;
+mod common;
+mod faults;
+mod gateway;
+mod semantics;
+mod transport;
