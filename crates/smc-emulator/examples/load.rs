@@ -54,7 +54,10 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let (url, _emulator) = match &options.url {
         Some(url) => (url.clone(), None),
         None => {
-            let emulator = Emulator::builder().credentials(credentials.clone()).start().await?;
+            let emulator = Emulator::builder()
+                .credentials(credentials.clone())
+                .start()
+                .await?;
             (emulator.endpoint(), Some(emulator))
         }
     };
@@ -67,7 +70,14 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let started = Instant::now();
     let deadline = started + duration;
     let workers: Vec<_> = (0..concurrency)
-        .map(|_| tokio::spawn(worker(client.clone(), url.clone(), credentials.clone(), deadline)))
+        .map(|_| {
+            tokio::spawn(worker(
+                client.clone(),
+                url.clone(),
+                credentials.clone(),
+                deadline,
+            ))
+        })
         .collect();
     let mut latencies = Histogram::<u64>::new_with_bounds(1, 60_000_000, 3)?;
     let mut errors = 0;
@@ -112,15 +122,24 @@ async fn worker(
     };
     while Instant::now() < deadline {
         let sent = Instant::now();
-        let signed = sign_request(&request, &SigningParams::new(&credentials, OffsetDateTime::now_utc()));
-        let ok = match client.get(format!("{url}?{}", signed.query_string())).send().await {
+        let signed = sign_request(
+            &request,
+            &SigningParams::new(&credentials, OffsetDateTime::now_utc()),
+        );
+        let ok = match client
+            .get(format!("{url}?{}", signed.query_string()))
+            .send()
+            .await
+        {
             Ok(response) => {
                 let status = response.status();
                 response.bytes().await.is_ok() && status.is_success()
             }
             Err(_) => false,
         };
-        tally.latencies.saturating_record(sent.elapsed().as_micros() as u64);
+        tally
+            .latencies
+            .saturating_record(sent.elapsed().as_micros() as u64);
         if !ok {
             tally.errors += 1;
         }
