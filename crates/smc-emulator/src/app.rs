@@ -39,6 +39,16 @@ struct Inner {
     closing: watch::Sender<bool>,
 }
 
+impl std::fmt::Debug for AppState {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AppState")
+            .field("credentials", self.credentials())
+            .field("frozen", &self.inner.frozen)
+            .field("control", &self.inner.control)
+            .finish_non_exhaustive()
+    }
+}
+
 /// What [`AppState::new`] needs; the builder in [`crate::server`] fills it.
 pub(crate) struct Settings {
     pub(crate) credentials: Credentials,

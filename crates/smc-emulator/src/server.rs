@@ -116,6 +116,25 @@ impl Default for EmulatorBuilder {
     }
 }
 
+impl std::fmt::Debug for EmulatorBuilder {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // A summary of given jobs: there may be thousands.
+        let data = match &self.data {
+            DataSource::Generated { seed, count } => format!("{count} generated from seed {seed}"),
+            DataSource::Jobs(jobs) => format!("{} given", jobs.len()),
+        };
+        f.debug_struct("EmulatorBuilder")
+            .field("listen", &self.listen)
+            .field("credentials", &self.credentials)
+            .field("data", &data)
+            .field("faults", &self.faults)
+            .field("frozen", &self.frozen)
+            .field("control", &self.control)
+            .field("anchor", &self.anchor)
+            .finish_non_exhaustive()
+    }
+}
+
 impl EmulatorBuilder {
     /// The address to listen on (port 0 picks a free port).
     pub fn listen(mut self, addr: SocketAddr) -> Self {
@@ -195,10 +214,12 @@ impl EmulatorBuilder {
         {
             return Err(EmulatorError::EmptyCredentials);
         }
-        if let DataSource::Generated { count, .. } = self.data {
-            if count > MAX_JOBS {
-                return Err(EmulatorError::TooManyJobs(count));
-            }
+        let count = match &self.data {
+            DataSource::Generated { count, .. } => *count,
+            DataSource::Jobs(jobs) => jobs.len(),
+        };
+        if count > MAX_JOBS {
+            return Err(EmulatorError::TooManyJobs(count));
         }
         check_rules(&self.faults).map_err(|message| EmulatorError::Faults { message })?;
         Ok(AppState::new(Settings {
