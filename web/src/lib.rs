@@ -1,1 +1,30 @@
-//! The Yew viewer; filled by a later issue (see the README).
+//! The SMC replication job viewer: a Yew single-page app over the signing proxy's
+//! `/api/DescribeReplicationJobs`, also usable as the `<smc-replication-jobs>` custom
+//! element. Requests, responses and errors are smc-core's: there is no second model here.
+//!
+//! - [`state`]: the view's state and every change to it (a reducer).
+//! - [`filters`], [`url_state`], [`paging`], [`columns`], [`format`], [`prefs`], [`hints`],
+//!   [`export`]: the rules, each pure and tested natively.
+//! - [`api`]: the one call to the proxy.
+//! - [`components`], [`hooks`]: the UI.
+//! - [`embed`]: the custom element.
+
+// smc-core's `ApiError` is every field a person may need to report a failure (160 bytes);
+// failures are rare and shown once, so boxing them would buy nothing but noise.
+#![allow(clippy::result_large_err)]
+
+pub mod api;
+pub mod columns;
+pub mod components;
+pub mod embed;
+pub mod export;
+pub mod filters;
+pub mod format;
+pub mod hints;
+pub mod hooks;
+pub mod paging;
+pub mod prefs;
+pub mod state;
+pub mod url_state;
+
+pub use embed::register_custom_element;

@@ -1,0 +1,259 @@
+//! The table's columns: labels, preference keys, and how each sorts.
+
+use std::cmp::Ordering;
+
+use smc_core::ReplicationJob;
+use time::OffsetDateTime;
+
+/// A column of the jobs table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Column {
+    /// Name with the JobId (always shown).
+    Name,
+    /// Primary status.
+    Status,
+    /// Business status.
+    BusinessStatus,
+    /// Progress bar.
+    Progress,
+    /// Source server id.
+    Source,
+    /// Target type and what it points to.
+    Target,
+    /// Job type.
+    JobType,
+    /// Destination region.
+    Region,
+    /// Creation time.
+    Created,
+    /// Start of the latest run.
+    LastRun,
+    /// Tags as chips.
+    Tags,
+}
+
+impl Column {
+    /// Every column, in table order.
+    pub const ALL: [Column; 11] = [
+        Column::Name,
+        Column::Status,
+        Column::BusinessStatus,
+        Column::Progress,
+        Column::Source,
+        Column::Target,
+        Column::JobType,
+        Column::Region,
+        Column::Created,
+        Column::LastRun,
+        Column::Tags,
+    ];
+
+    /// The header text.
+    pub fn label(self) -> &'static str {
+        match self {
+            Column::Name => "Name",
+            Column::Status => "Status",
+            Column::BusinessStatus => "Business status",
+            Column::Progress => "Progress",
+            Column::Source => "Source server",
+            Column::Target => "Target",
+            Column::JobType => "Type",
+            Column::Region => "Region",
+            Column::Created => "Created",
+            Column::LastRun => "Last run",
+            Column::Tags => "Tags",
+        }
+    }
+
+    /// The key kept in preferences.
+    pub fn key(self) -> &'static str {
+        match self {
+            Column::Name => "name",
+            Column::Status => "status",
+            Column::BusinessStatus => "business-status",
+            Column::Progress => "progress",
+            Column::Source => "source",
+            Column::Target => "target",
+            Column::JobType => "job-type",
+            Column::Region => "region",
+            Column::Created => "created",
+            Column::LastRun => "last-run",
+            Column::Tags => "tags",
+        }
+    }
+
+    /// Reads a preference key.
+    pub fn from_key(key: &str) -> Option<Column> {
+        Column::ALL.into_iter().find(|column| column.key() == key)
+    }
+
+    /// Whether a person may hide it (the name identifies the row, so it stays).
+    pub fn hideable(self) -> bool {
+        self != Column::Name
+    }
+
+    /// Whether the header sorts by it.
+    pub fn sortable(self) -> bool {
+        self != Column::Tags
+    }
+
+    /// Orders two jobs by this column, ascending. Missing values sort first.
+    pub fn compare(self, a: &ReplicationJob, b: &ReplicationJob) -> Ordering {
+        match self {
+            Column::Name => a.name.to_lowercase().cmp(&b.name.to_lowercase()),
+            Column::Status => label(a.status.as_ref().map(|s| s.label()))
+                .cmp(&label(b.status.as_ref().map(|s| s.label()))),
+            Column::BusinessStatus => label(a.business_status.as_ref().map(|s| s.label()))
+                .cmp(&label(b.business_status.as_ref().map(|s| s.label()))),
+            Column::Progress => a
+                .progress
+                .unwrap_or(-1.0)
+                .total_cmp(&b.progress.unwrap_or(-1.0)),
+            Column::Source => a.source_id.cmp(&b.source_id),
+            Column::Target => target_summary(a).cmp(&target_summary(b)),
+            Column::JobType => a
+                .job_type
+                .map(|t| t.code())
+                .cmp(&b.job_type.map(|t| t.code())),
+            Column::Region => a.region_id.cmp(&b.region_id),
+            Column::Created => a.creation_time.cmp(&b.creation_time),
+            Column::LastRun => last_run_start(a).cmp(&last_run_start(b)),
+            Column::Tags => Ordering::Equal,
+        }
+    }
+}
+
+fn label(text: Option<&str>) -> String {
+    text.unwrap_or_default().to_owned()
+}
+
+/// When the latest run started.
+pub fn last_run_start(job: &ReplicationJob) -> Option<OffsetDateTime> {
+    job.replication_job_runs
+        .iter()
+        .filter_map(|run| run.start_time)
+        .max()
+}
+
+/// What the job migrates to, in one line: `ECS image m-…`, `Container image ns/repo:tag`.
+pub fn target_summary(job: &ReplicationJob) -> String {
+    use smc_core::TargetType;
+    let kind = job
+        .target_type
+        .as_ref()
+        .map(|t| t.label().to_owned())
+        .unwrap_or_else(|| "Target".to_owned());
+    let points_to = match job.target_type {
+        Some(TargetType::ContainerImage) => {
+            let mut reference = format!("{}/{}", job.container_namespace, job.container_repository);
+            if !job.container_tag.is_empty() {
+                reference.push(':');
+                reference.push_str(&job.container_tag);
+            }
+            reference.trim_matches('/').to_owned()
+        }
+        Some(TargetType::TargetInstance) => job.instance_id.clone(),
+        _ if !job.image_id.is_empty() => job.image_id.clone(),
+        _ => job.image_name.clone(),
+    };
+    if points_to.is_empty() {
+        kind
+    } else {
+        format!("{kind} {points_to}")
+    }
+}
+
+/// Sorts `jobs` by `column`: only the page shown (the API has no sort).
+pub fn sort_jobs(jobs: &mut [ReplicationJob], column: Column, ascending: bool) {
+    jobs.sort_by(|a, b| {
+        let order = column.compare(a, b);
+        if ascending {
+            order
+        } else {
+            order.reverse()
+        }
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use smc_core::{ReplicationJobRun, TargetType};
+
+    fn job(name: &str, progress: Option<f64>) -> ReplicationJob {
+        ReplicationJob {
+            name: name.into(),
+            progress,
+            ..ReplicationJob::default()
+        }
+    }
+
+    #[test]
+    fn preference_keys_round_trip() {
+        for column in Column::ALL {
+            assert_eq!(Column::from_key(column.key()), Some(column));
+        }
+    }
+
+    #[test]
+    fn sorting_orders_the_page_both_ways_with_missing_values_first() {
+        let mut jobs = vec![job("b", Some(50.0)), job("A", None), job("c", Some(5.5))];
+        sort_jobs(&mut jobs, Column::Progress, true);
+        assert_eq!(
+            jobs.iter().map(|j| j.name.as_str()).collect::<Vec<_>>(),
+            ["A", "c", "b"]
+        );
+        sort_jobs(&mut jobs, Column::Name, false);
+        assert_eq!(
+            jobs.iter().map(|j| j.name.as_str()).collect::<Vec<_>>(),
+            ["c", "b", "A"]
+        );
+    }
+
+    #[test]
+    fn targets_summarize_what_they_point_to() {
+        let image = ReplicationJob {
+            target_type: Some(TargetType::Image),
+            image_id: "m-1".into(),
+            ..ReplicationJob::default()
+        };
+        assert_eq!(target_summary(&image), "ECS image m-1");
+        let container = ReplicationJob {
+            target_type: Some(TargetType::ContainerImage),
+            container_namespace: "ns".into(),
+            container_repository: "web".into(),
+            container_tag: "v1".into(),
+            ..ReplicationJob::default()
+        };
+        assert_eq!(target_summary(&container), "Container image ns/web:v1");
+        let instance = ReplicationJob {
+            target_type: Some(TargetType::TargetInstance),
+            instance_id: "i-1".into(),
+            ..ReplicationJob::default()
+        };
+        assert_eq!(target_summary(&instance), "ECS instance i-1");
+    }
+
+    #[test]
+    fn the_last_run_is_the_latest_start() {
+        let at = |t: &str| smc_core::time_format::parse_wire_time(t).ok();
+        let job = ReplicationJob {
+            replication_job_runs: vec![
+                ReplicationJobRun {
+                    start_time: at("2026-11-02T00:00:00Z"),
+                    ..Default::default()
+                },
+                ReplicationJobRun {
+                    start_time: at("2026-11-20T00:00:00Z"),
+                    ..Default::default()
+                },
+                ReplicationJobRun {
+                    start_time: None,
+                    ..Default::default()
+                },
+            ],
+            ..ReplicationJob::default()
+        };
+        assert_eq!(last_run_start(&job), at("2026-11-20T00:00:00Z"));
+    }
+}

@@ -1,0 +1,311 @@
+//! The viewer: owns the state, fetches pages, keeps the URL in step, and lays out the rest.
+
+use std::rc::Rc;
+
+use gloo::events::EventListener;
+use smc_core::DescribeReplicationJobs;
+use wasm_bindgen_futures::spawn_local;
+use yew::prelude::*;
+
+use crate::api::{fetch_page, Endpoint};
+use crate::components::{
+    ActiveFilters, Banners, DetailsPanel, FilterBar, Header, JobsTable, Pagination,
+    PreferencesPanel,
+};
+use crate::format::now;
+use crate::hooks::{use_interval, use_page_visible};
+use crate::prefs::Preferences;
+use crate::state::{Action, ViewState};
+use crate::url_state::UrlState;
+
+/// How often the page refreshes itself while jobs are changing.
+const AUTO_REFRESH_MS: u32 = 10_000;
+
+/// Where the viewer runs and what it starts with.
+#[derive(Properties, PartialEq, Clone)]
+pub struct AppProps {
+    /// The proxy's browser API.
+    #[prop_or_default]
+    pub endpoint: Endpoint,
+    /// Page size to start with (else the person's preference).
+    #[prop_or_default]
+    pub page_size: Option<i64>,
+    /// Region to start filtered by.
+    #[prop_or_default]
+    pub region: Option<String>,
+    /// Whether the state lives in the page's URL. Only one viewer on a page may do so.
+    #[prop_or_default]
+    pub sync_url: bool,
+    /// The element hosting the viewer, which announces selected jobs with an
+    /// `smc-job-selected` event.
+    #[prop_or_default]
+    pub host: Option<web_sys::HtmlElement>,
+}
+
+fn initial_state(props: &AppProps, preferences: &Preferences) -> ViewState {
+    let page_size = props
+        .page_size
+        .filter(|size| (1..=50).contains(size))
+        .unwrap_or(preferences.page_size);
+    if props.sync_url {
+        let location = web_sys::window().map(|w| w.location());
+        let search = location
+            .as_ref()
+            .and_then(|l| l.search().ok())
+            .unwrap_or_default();
+        let hash = location
+            .as_ref()
+            .and_then(|l| l.hash().ok())
+            .unwrap_or_default();
+        let (mut url, dropped) = UrlState::parse(&search, &hash);
+        url.request.page_size.get_or_insert(page_size);
+        return ViewState::new(url.request, url.open_job, dropped);
+    }
+    let request = DescribeReplicationJobs {
+        region_id: props.region.clone().filter(|r| !r.is_empty()),
+        page_size: Some(page_size),
+        ..DescribeReplicationJobs::default()
+    };
+    ViewState::new(request, None, Vec::new())
+}
+
+/// The whole viewer.
+#[component]
+pub fn App(props: &AppProps) -> Html {
+    let preferences = use_state(Preferences::load);
+    let state = use_reducer({
+        let props = props.clone();
+        let preferences = (*preferences).clone();
+        move || initial_state(&props, &preferences)
+    });
+    let show_preferences = use_state(|| false);
+    let next_seq = use_mut_ref(|| 0u64);
+
+    // Fetch whenever the request changes or a refresh is asked for.
+    {
+        let dispatch = state.dispatcher();
+        let endpoint = props.endpoint.clone();
+        let next_seq = next_seq.clone();
+        use_effect_with(
+            (state.request.clone(), state.refresh_token),
+            move |(request, _)| {
+                let seq = {
+                    let mut next = next_seq.borrow_mut();
+                    *next += 1;
+                    *next
+                };
+                dispatch.dispatch(Action::FetchStarted(seq));
+                let request = request.clone();
+                spawn_local(async move {
+                    match fetch_page(&endpoint, &request).await {
+                        Ok(page) => {
+                            dispatch.dispatch(Action::FetchSucceeded(seq, Rc::new(page), now()))
+                        }
+                        Err(error) => dispatch.dispatch(Action::FetchFailed(seq, error)),
+                    }
+                });
+            },
+        );
+    }
+
+    use_url_sync(props.sync_url, state.url_state(), state.dispatcher());
+
+    // Auto-refresh: while enabled, visible, and something on the page may still change.
+    let visible = use_page_visible();
+    let polling =
+        preferences.auto_refresh && visible && state.has_active_jobs() && !state.fetch.loading;
+    {
+        let dispatch = state.dispatcher();
+        use_interval(
+            AUTO_REFRESH_MS,
+            polling,
+            Callback::from(move |_| dispatch.dispatch(Action::Refresh)),
+        );
+    }
+
+    // Tell the hosting page which job was opened.
+    {
+        let host = props.host.clone();
+        use_effect_with(state.open_job.clone(), move |open_job| {
+            if let (Some(host), Some(job_id)) = (host, open_job) {
+                announce_selection(&host, job_id);
+            }
+        });
+    }
+
+    let dispatch: Callback<Action> = {
+        let state = state.clone();
+        Callback::from(move |action| state.dispatch(action))
+    };
+    let on_preferences = {
+        let preferences = preferences.clone();
+        Callback::from(move |next: Preferences| {
+            next.save();
+            preferences.set(next);
+        })
+    };
+    let on_page_size = {
+        let preferences = preferences.clone();
+        let dispatch = dispatch.clone();
+        Callback::from(move |size: i64| {
+            let next = Preferences {
+                page_size: size,
+                ..(*preferences).clone()
+            };
+            next.save();
+            preferences.set(next);
+            dispatch.emit(Action::SetPageSize(size));
+        })
+    };
+    let toggle_preferences = {
+        let show_preferences = show_preferences.clone();
+        Callback::from(move |_| show_preferences.set(!*show_preferences))
+    };
+
+    let jobs = Rc::new(state.visible_jobs());
+    let window = state.window();
+    let loading = state.fetch.loading;
+    let announcement = announcement(&state);
+    let density = preferences.density.key();
+
+    html! {
+        <div class="smcv" data-density={density}>
+            <Header
+                total={state.fetch.page.as_ref().and_then(|p| p.total_count)}
+                loading={loading}
+                loaded_at={state.fetch.loaded_at}
+                preferences={(*preferences).clone()}
+                polling={polling}
+                endpoint={props.endpoint.clone()}
+                request={state.request.clone()}
+                on_refresh={dispatch.reform(|_| Action::Refresh)}
+                on_preferences={on_preferences.clone()}
+                on_toggle_preferences={toggle_preferences.clone()}
+                preferences_open={*show_preferences}
+            />
+            if *show_preferences {
+                <PreferencesPanel
+                    preferences={(*preferences).clone()}
+                    on_change={on_preferences.clone()}
+                    on_page_size={on_page_size.clone()}
+                    on_close={toggle_preferences}
+                />
+            }
+            <FilterBar
+                request={state.request.clone()}
+                id_messages={state.id_messages.clone()}
+                tag_message={state.tag_message.clone()}
+                dispatch={dispatch.clone()}
+            />
+            <ActiveFilters request={state.request.clone()} dispatch={dispatch.clone()} />
+            <div class="smcv-sr-only" role="status" aria-live="polite" aria-atomic="true">{ announcement }</div>
+            <Banners
+                notices={state.notices.clone()}
+                error={state.fetch.error.clone()}
+                loading={loading}
+                dispatch={dispatch.clone()}
+            />
+            <JobsTable
+                jobs={jobs}
+                columns={preferences.visible_columns()}
+                sort={state.sort}
+                zone={preferences.zone}
+                loading={loading}
+                loaded={state.fetch.page.is_some()}
+                filtered={!crate::filters::active_filters(&state.request).is_empty()}
+                page_size={window.page_size}
+                selected={state.open_job.clone()}
+                dispatch={dispatch.clone()}
+            />
+            <Pagination window={window} loading={loading} dispatch={dispatch.clone()} on_page_size={on_page_size} />
+            if let Some(job_id) = state.open_job.clone() {
+                <DetailsPanel
+                    job_id={job_id}
+                    page={state.fetch.page.clone()}
+                    endpoint={props.endpoint.clone()}
+                    zone={preferences.zone}
+                    dispatch={dispatch.clone()}
+                />
+            }
+        </div>
+    }
+}
+
+/// What a screen reader hears after each change.
+fn announcement(state: &ViewState) -> String {
+    if state.fetch.loading {
+        return "Loading jobs…".to_owned();
+    }
+    if let Some(error) = &state.fetch.error {
+        return format!("Could not load jobs: {}", error.code);
+    }
+    if state.fetch.page.is_none() {
+        return String::new();
+    }
+    let window = state.window();
+    format!(
+        "Showing {} jobs, page {} of {}",
+        window.label(),
+        window.page,
+        window.last_page()
+    )
+}
+
+/// Keeps the URL and the state in step: a change of state pushes a history entry, back
+/// and forward bring the state back. The first write replaces the entry, so a link that
+/// was cleaned of invalid parts does not leave its dirty twin in the history.
+#[hook]
+fn use_url_sync(enabled: bool, url: UrlState, dispatch: UseReducerDispatcher<ViewState>) {
+    let first = use_mut_ref(|| true);
+    use_effect_with(url, move |url| {
+        if enabled {
+            write_url(url, std::mem::replace(&mut *first.borrow_mut(), false));
+        }
+    });
+    use_effect_with(enabled, move |&enabled| {
+        let listener = enabled.then(|| {
+            EventListener::new(&gloo::utils::window(), "popstate", move |_| {
+                let location = gloo::utils::window().location();
+                let search = location.search().unwrap_or_default();
+                let hash = location.hash().unwrap_or_default();
+                let (url, dropped) = UrlState::parse(&search, &hash);
+                dispatch.dispatch(Action::FromUrl(url, dropped));
+            })
+        });
+        move || drop(listener)
+    });
+}
+
+fn write_url(url: &UrlState, replace: bool) {
+    let window = gloo::utils::window();
+    let location = window.location();
+    let current = format!(
+        "{}{}",
+        location.search().unwrap_or_default(),
+        location.hash().unwrap_or_default()
+    );
+    let wanted = format!("{}{}", url.search(), url.hash());
+    if current == wanted {
+        return;
+    }
+    let path = location.pathname().unwrap_or_else(|_| "/".to_owned());
+    let target = format!("{path}{wanted}");
+    if let Ok(history) = window.history() {
+        let null = wasm_bindgen::JsValue::NULL;
+        let _ = if replace {
+            history.replace_state_with_url(&null, "", Some(&target))
+        } else {
+            history.push_state_with_url(&null, "", Some(&target))
+        };
+    }
+}
+
+fn announce_selection(host: &web_sys::HtmlElement, job_id: &str) {
+    let init = web_sys::CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    init.set_detail(&wasm_bindgen::JsValue::from_str(job_id));
+    if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict("smc-job-selected", &init) {
+        let _ = host.dispatch_event(&event);
+    }
+}

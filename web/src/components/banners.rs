@@ -1,0 +1,58 @@
+//! Notices and the error banner. The last good page stays visible under an error.
+
+use smc_core::ApiError;
+use yew::prelude::*;
+
+use crate::state::Action;
+
+/// The banners' inputs.
+#[derive(Properties, PartialEq)]
+pub struct BannersProps {
+    /// Things the person should know.
+    pub notices: Vec<String>,
+    /// The newest request's error.
+    pub error: Option<ApiError>,
+    /// Whether a retry is running.
+    pub loading: bool,
+    /// Changes the state.
+    pub dispatch: Callback<Action>,
+}
+
+/// Notices and errors.
+#[component]
+pub fn Banners(props: &BannersProps) -> Html {
+    html! {
+        <>
+            if !props.notices.is_empty() {
+                <div class="smcv-banner smcv-banner--notice" role="status">
+                    <ul>{ for props.notices.iter().map(|notice| html! { <li>{ notice }</li> }) }</ul>
+                    <button type="button" class="smcv-button smcv-button--link"
+                        onclick={props.dispatch.reform(|_| Action::DismissNotices)}>{ "Dismiss" }</button>
+                </div>
+            }
+            if let Some(error) = &props.error {
+                <div class="smcv-banner smcv-banner--error" role="alert">
+                    <div>
+                        <p class="smcv-banner__title">{ "Could not load jobs" }</p>
+                        <dl class="smcv-banner__facts">
+                            <dt>{ "Code" }</dt><dd><code>{ error.code.clone() }</code></dd>
+                            if !error.message.is_empty() {
+                                <dt>{ "Message" }</dt><dd>{ error.message.clone() }</dd>
+                            }
+                            if !error.request_id.is_empty() {
+                                <dt>{ "Request ID" }</dt><dd><code>{ error.request_id.clone() }</code></dd>
+                            }
+                        </dl>
+                        if error.retryable() {
+                            <p class="smcv-muted">{ "This is usually temporary." }</p>
+                        }
+                    </div>
+                    <button type="button" class="smcv-button" disabled={props.loading}
+                        onclick={props.dispatch.reform(|_| Action::Refresh)}>
+                        { if props.loading { "Retrying…" } else { "Retry" } }
+                    </button>
+                </div>
+            }
+        </>
+    }
+}

@@ -1,0 +1,173 @@
+//! Small pieces of a row: status indicator, progress, times, copy button, tag chips.
+
+use gloo::timers::callback::Timeout;
+use smc_core::{Status, Tag};
+use time::OffsetDateTime;
+use yew::prelude::*;
+
+use crate::filters::tag_label;
+use crate::format::{format_time, percent, relative_time, Zone};
+
+/// The icon and colour class of a status: never colour alone, always with its text.
+pub fn status_look(status: Option<&Status>) -> (&'static str, &'static str) {
+    match status {
+        Some(Status::Running) => ("▶", "running"),
+        Some(Status::Finished) => ("✓", "finished"),
+        Some(Status::InError) => ("✕", "error"),
+        Some(Status::Stopped) => ("❚❚", "stopped"),
+        Some(Status::Ready) => ("○", "ready"),
+        Some(Status::Waiting) => ("◷", "waiting"),
+        Some(Status::Expired) => ("⌛", "expired"),
+        Some(Status::Deleting) => ("⌫", "deleting"),
+        Some(Status::Unknown(_)) | None => ("?", "unknown"),
+    }
+}
+
+/// The status indicator's input.
+#[derive(Properties, PartialEq)]
+pub struct StatusIndicatorProps {
+    /// The job's status.
+    pub status: Option<Status>,
+}
+
+/// Icon, colour and text.
+#[component]
+pub fn StatusIndicator(props: &StatusIndicatorProps) -> Html {
+    let (icon, kind) = status_look(props.status.as_ref());
+    let text = props
+        .status
+        .as_ref()
+        .map_or("Unknown", |s| s.label())
+        .to_owned();
+    html! {
+        <span class={classes!("smcv-status", format!("smcv-status--{kind}"))}
+            title={props.status.as_ref().map(|s| s.as_str().to_owned())}>
+            <span class="smcv-status__icon" aria-hidden="true">{ icon }</span>
+            { text }
+        </span>
+    }
+}
+
+/// The progress cell's inputs.
+#[derive(Properties, PartialEq)]
+pub struct ProgressCellProps {
+    /// Percent, 0 to 100.
+    pub progress: Option<f64>,
+    /// What the bar measures, for screen readers.
+    pub label: AttrValue,
+}
+
+/// A bar with its percentage.
+#[component]
+pub fn ProgressCell(props: &ProgressCellProps) -> Html {
+    match props.progress {
+        Some(progress) => html! {
+            <span class="smcv-progress">
+                <progress max="100" value={progress.clamp(0.0, 100.0).to_string()} aria-label={props.label.clone()}></progress>
+                <span class="smcv-progress__text">{ percent(progress) }</span>
+            </span>
+        },
+        None => html! { <span class="smcv-muted">{ "–" }</span> },
+    }
+}
+
+/// A time cell's inputs.
+#[derive(Properties, PartialEq)]
+pub struct TimeCellProps {
+    /// The time, if any.
+    pub time: Option<OffsetDateTime>,
+    /// The zone of the exact time.
+    pub zone: Zone,
+    /// Now, for the relative text.
+    pub now: OffsetDateTime,
+}
+
+/// `3 h ago`, with the exact time in the chosen zone on hover and for assistive tech.
+#[component]
+pub fn TimeCell(props: &TimeCellProps) -> Html {
+    match props.time {
+        Some(time) => {
+            let exact = format_time(time, props.zone);
+            html! {
+                <time datetime={smc_core::time_format::format_wire_time(time)} title={exact.clone()} aria-label={exact}>
+                    { relative_time(time, props.now) }
+                </time>
+            }
+        }
+        None => html! { <span class="smcv-muted">{ "–" }</span> },
+    }
+}
+
+/// The copy button's inputs.
+#[derive(Properties, PartialEq)]
+pub struct CopyButtonProps {
+    /// The text to copy.
+    pub text: AttrValue,
+    /// What is copied, for the button's accessible name.
+    pub what: AttrValue,
+}
+
+/// Copies an id to the clipboard and says so.
+#[component]
+pub fn CopyButton(props: &CopyButtonProps) -> Html {
+    let copied = use_state(|| false);
+    let reset = use_mut_ref(|| None::<Timeout>);
+    let onclick = {
+        let text = props.text.clone();
+        let copied = copied.clone();
+        Callback::from(move |event: MouseEvent| {
+            event.stop_propagation();
+            if let Some(window) = web_sys::window() {
+                let _ = window.navigator().clipboard().write_text(&text);
+            }
+            copied.set(true);
+            let copied = copied.clone();
+            *reset.borrow_mut() = Some(Timeout::new(1_500, move || copied.set(false)));
+        })
+    };
+    html! {
+        <button type="button" class="smcv-copy" {onclick}
+            aria-label={format!("Copy {} {}", props.what, props.text)}>
+            { if *copied { "Copied" } else { "Copy" } }
+        </button>
+    }
+}
+
+/// Tag chips' inputs.
+#[derive(Properties, PartialEq)]
+pub struct TagChipsProps {
+    /// The tags.
+    pub tags: Vec<Tag>,
+    /// Adds a tag as a filter (chips are buttons then).
+    #[prop_or_default]
+    pub on_select: Option<Callback<Tag>>,
+}
+
+/// Tags as chips; clicking one filters by it.
+#[component]
+pub fn TagChips(props: &TagChipsProps) -> Html {
+    if props.tags.is_empty() {
+        return html! { <span class="smcv-muted">{ "–" }</span> };
+    }
+    html! {
+        <ul class="smcv-chips smcv-chips--tags">
+            { for props.tags.iter().map(|tag| {
+                let label = tag_label(tag);
+                match &props.on_select {
+                    Some(on_select) => {
+                        let tag = tag.clone();
+                        let onclick = on_select.reform(move |event: MouseEvent| {
+                            event.stop_propagation();
+                            tag.clone()
+                        });
+                        html! {
+                            <li><button type="button" class="smcv-chip smcv-chip--tag" {onclick}
+                                title={format!("Filter by tag {label}")}>{ label }</button></li>
+                        }
+                    }
+                    None => html! { <li><span class="smcv-chip smcv-chip--tag">{ label }</span></li> },
+                }
+            }) }
+        </ul>
+    }
+}

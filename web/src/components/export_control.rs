@@ -1,0 +1,117 @@
+//! Export buttons, with progress and cancel while every page is fetched.
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use smc_core::DescribeReplicationJobs;
+use wasm_bindgen_futures::spawn_local;
+use yew::prelude::*;
+
+use crate::api::Endpoint;
+use crate::export::{download, fetch_all, ExportError, ExportFormat};
+
+/// What the export control shows.
+#[derive(Debug, Clone, PartialEq)]
+enum ExportState {
+    Idle,
+    Running {
+        format: ExportFormat,
+        done: usize,
+        pages: usize,
+    },
+    Failed(String),
+    Done(usize),
+}
+
+/// The export control's inputs.
+#[derive(Properties, PartialEq)]
+pub struct ExportControlProps {
+    /// Where pages are fetched from.
+    pub endpoint: Endpoint,
+    /// The filters to export (page and page size are ignored).
+    pub request: DescribeReplicationJobs,
+}
+
+/// Export to CSV or JSON of every job matching the filters.
+#[component]
+pub fn ExportControl(props: &ExportControlProps) -> Html {
+    let export = use_state(|| ExportState::Idle);
+    let cancelled = use_mut_ref(|| Rc::new(Cell::new(false)));
+
+    let start = |format: ExportFormat| {
+        let export = export.clone();
+        let cancelled = cancelled.clone();
+        let endpoint = props.endpoint.clone();
+        let request = props.request.clone();
+        Callback::from(move |_: MouseEvent| {
+            let flag = Rc::new(Cell::new(false));
+            *cancelled.borrow_mut() = flag.clone();
+            export.set(ExportState::Running {
+                format,
+                done: 0,
+                pages: 1,
+            });
+            let export = export.clone();
+            let endpoint = endpoint.clone();
+            let request = request.clone();
+            spawn_local(async move {
+                let progress = {
+                    let export = export.clone();
+                    move |done, pages| {
+                        export.set(ExportState::Running {
+                            format,
+                            done,
+                            pages,
+                        })
+                    }
+                };
+                let result = fetch_all(&endpoint, &request, progress, flag).await;
+                export.set(match result {
+                    Ok(jobs) => match download(format, &format.render(&jobs)) {
+                        Ok(()) => ExportState::Done(jobs.len()),
+                        Err(error) => ExportState::Failed(error),
+                    },
+                    Err(ExportError::Cancelled) => ExportState::Idle,
+                    Err(ExportError::Api(error)) => {
+                        ExportState::Failed(format!("{}: {}", error.code, error.message))
+                    }
+                });
+            });
+        })
+    };
+    let cancel = {
+        let cancelled = cancelled.clone();
+        let export = export.clone();
+        Callback::from(move |_: MouseEvent| {
+            cancelled.borrow().set(true);
+            export.set(ExportState::Idle);
+        })
+    };
+
+    match &*export {
+        ExportState::Running {
+            format,
+            done,
+            pages,
+        } => html! {
+            <div class="smcv-export" role="group" aria-label="Export">
+                <label class="smcv-inline">
+                    <span>{ format!("Exporting {} page {done} of {pages}", if *format == ExportFormat::Csv { "CSV" } else { "JSON" }) }</span>
+                    <progress max={pages.to_string()} value={done.to_string()}></progress>
+                </label>
+                <button type="button" class="smcv-button" onclick={cancel}>{ "Cancel export" }</button>
+            </div>
+        },
+        state => html! {
+            <div class="smcv-export" role="group" aria-label="Export">
+                <button type="button" class="smcv-button" onclick={start(ExportFormat::Csv)}>{ "Export CSV" }</button>
+                <button type="button" class="smcv-button" onclick={start(ExportFormat::Json)}>{ "Export JSON" }</button>
+                { match state {
+                    ExportState::Failed(message) => html! { <span class="smcv-error-text" role="alert">{ format!("Export failed: {message}") }</span> },
+                    ExportState::Done(count) => html! { <span class="smcv-muted">{ format!("Exported {count} jobs") }</span> },
+                    _ => html! {},
+                } }
+            </div>
+        },
+    }
+}

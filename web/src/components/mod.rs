@@ -1,0 +1,30 @@
+//! The viewer's components, one per file; each takes props and callbacks and reaches into
+//! no other component's state.
+
+mod active_filters;
+mod app;
+mod banners;
+mod cells;
+mod details;
+mod export_control;
+mod filter_bar;
+mod header;
+mod id_filter;
+mod jobs_table;
+mod pagination;
+mod preferences_panel;
+mod tag_filter;
+
+pub use active_filters::ActiveFilters;
+pub use app::{App, AppProps};
+pub use banners::Banners;
+pub use cells::{status_look, CopyButton, ProgressCell, StatusIndicator, TagChips, TimeCell};
+pub use details::DetailsPanel;
+pub use export_control::ExportControl;
+pub use filter_bar::FilterBar;
+pub use header::Header;
+pub use id_filter::IdFilter;
+pub use jobs_table::{JobsTable, JobsTableProps};
+pub use pagination::Pagination;
+pub use preferences_panel::PreferencesPanel;
+pub use tag_filter::TagFilter;

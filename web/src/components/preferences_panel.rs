@@ -1,0 +1,89 @@
+//! Preferences: visible columns, density and page size.
+
+use yew::prelude::*;
+
+use crate::columns::Column;
+use crate::hooks::use_unique_id;
+use crate::prefs::{Density, Preferences, PAGE_SIZES};
+
+/// The panel's inputs.
+#[derive(Properties, PartialEq)]
+pub struct PreferencesPanelProps {
+    /// The current preferences.
+    pub preferences: Preferences,
+    /// Changes preferences.
+    pub on_change: Callback<Preferences>,
+    /// Changes the page size (it also changes the page shown).
+    pub on_page_size: Callback<i64>,
+    /// Closes the panel.
+    pub on_close: Callback<()>,
+}
+
+/// The preferences panel.
+#[component]
+pub fn PreferencesPanel(props: &PreferencesPanelProps) -> Html {
+    let id = use_unique_id("prefs");
+    let preferences = &props.preferences;
+    let toggle_column = |column: Column| {
+        let preferences = preferences.clone();
+        props.on_change.reform(move |_: Event| {
+            let mut next = preferences.clone();
+            if next.hidden_columns.contains(&column) {
+                next.hidden_columns.retain(|c| *c != column);
+            } else {
+                next.hidden_columns.push(column);
+            }
+            next
+        })
+    };
+    let set_density = |density: Density| {
+        let preferences = preferences.clone();
+        props.on_change.reform(move |_: Event| Preferences {
+            density,
+            ..preferences.clone()
+        })
+    };
+    let on_size = props.on_page_size.reform(|event: Event| {
+        event
+            .target_unchecked_into::<web_sys::HtmlSelectElement>()
+            .value()
+            .parse()
+            .unwrap_or(20)
+    });
+    html! {
+        <section class="smcv-prefs" aria-label="Preferences">
+            <fieldset>
+                <legend>{ "Columns" }</legend>
+                { for Column::ALL.iter().filter(|c| c.hideable()).map(|column| html! {
+                    <label class="smcv-inline">
+                        <input type="checkbox" checked={!preferences.hidden_columns.contains(column)}
+                            onchange={toggle_column(*column)} />
+                        { column.label() }
+                    </label>
+                }) }
+            </fieldset>
+            <fieldset>
+                <legend>{ "Density" }</legend>
+                <label class="smcv-inline">
+                    <input type="radio" name={format!("{id}-density")} checked={preferences.density == Density::Comfortable}
+                        onchange={set_density(Density::Comfortable)} />
+                    { "Comfortable" }
+                </label>
+                <label class="smcv-inline">
+                    <input type="radio" name={format!("{id}-density")} checked={preferences.density == Density::Compact}
+                        onchange={set_density(Density::Compact)} />
+                    { "Compact" }
+                </label>
+            </fieldset>
+            <fieldset>
+                <legend>{ "Page size" }</legend>
+                <select aria-label="Jobs per page" onchange={on_size}>
+                    { for PAGE_SIZES.iter().map(|size| html! {
+                        <option value={size.to_string()} selected={*size == preferences.page_size}>{ format!("{size} jobs") }</option>
+                    }) }
+                </select>
+            </fieldset>
+            <button type="button" class="smcv-button" onclick={props.on_close.reform(|_| ())}>{ "Done" }</button>
+        </section>
+    }
+}

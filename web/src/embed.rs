@@ -1,0 +1,102 @@
+//! `<smc-replication-jobs>`: the viewer as a custom element, for internal portals.
+//!
+//! ```html
+//! <smc-replication-jobs api-base="https://proxy.example/api" page-size="20" region="cn-hangzhou">
+//! </smc-replication-jobs>
+//! ```
+//! Attributes: `api-base` (default `/api`), `page-size`, `region`, `api-token` (a bearer
+//! token for a proxy started with `--token-file`), and `sync-url` (the viewer keeps its
+//! state in the page's URL; give it to one element per page at most). Opening a job
+//! dispatches a bubbling `smc-job-selected` event whose `detail` is the JobId.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+use wasm_bindgen::prelude::*;
+use yew::AppHandle;
+
+use crate::api::Endpoint;
+use crate::components::{App, AppProps};
+
+/// The tag name.
+pub const ELEMENT_NAME: &str = "smc-replication-jobs";
+
+#[wasm_bindgen(inline_js = r#"
+export function defineViewerElement(name, mount, unmount) {
+  if (customElements.get(name)) return;
+  customElements.define(name, class extends HTMLElement {
+    connectedCallback() {
+      if (this.smcViewerId === undefined) this.smcViewerId = mount(this);
+    }
+    disconnectedCallback() {
+      if (this.smcViewerId !== undefined) { unmount(this.smcViewerId); this.smcViewerId = undefined; }
+    }
+  });
+}
+"#)]
+extern "C" {
+    #[wasm_bindgen(js_name = defineViewerElement)]
+    fn define_viewer_element(
+        name: &str,
+        mount: &Closure<dyn FnMut(web_sys::HtmlElement) -> u32>,
+        unmount: &Closure<dyn FnMut(u32)>,
+    );
+}
+
+thread_local! {
+    static VIEWERS: RefCell<HashMap<u32, AppHandle<App>>> = RefCell::new(HashMap::new());
+    static NEXT_VIEWER: std::cell::Cell<u32> = const { std::cell::Cell::new(1) };
+}
+
+/// Reads an element's attributes into the viewer's props.
+pub fn props_from_element(element: &web_sys::HtmlElement) -> AppProps {
+    let attribute = |name: &str| {
+        element
+            .get_attribute(name)
+            .filter(|value| !value.trim().is_empty())
+    };
+    AppProps {
+        endpoint: Endpoint {
+            base: attribute("api-base").unwrap_or_else(|| Endpoint::default().base),
+            token: attribute("api-token"),
+        },
+        page_size: attribute("page-size").and_then(|size| size.trim().parse().ok()),
+        region: attribute("region"),
+        sync_url: element.has_attribute("sync-url"),
+        host: Some(element.clone()),
+    }
+}
+
+/// Renders a viewer inside `element`; returns the id that unmounts it.
+pub fn mount(element: web_sys::HtmlElement) -> u32 {
+    let props = props_from_element(&element);
+    let Some(root) = gloo::utils::document().create_element("div").ok() else {
+        return 0;
+    };
+    let _ = element.append_child(&root);
+    let handle = yew::Renderer::<App>::with_root_and_props(root, props).render();
+    let id = NEXT_VIEWER.with(|next| {
+        let id = next.get();
+        next.set(id + 1);
+        id
+    });
+    VIEWERS.with(|viewers| viewers.borrow_mut().insert(id, handle));
+    id
+}
+
+/// Removes the viewer mounted with `id`.
+pub fn unmount(id: u32) {
+    if let Some(handle) = VIEWERS.with(|viewers| viewers.borrow_mut().remove(&id)) {
+        handle.destroy();
+    }
+}
+
+/// Registers `<smc-replication-jobs>`; elements already in the page start at once.
+pub fn register_custom_element() {
+    let mount = Closure::<dyn FnMut(web_sys::HtmlElement) -> u32>::new(mount);
+    let unmount = Closure::<dyn FnMut(u32)>::new(unmount);
+    define_viewer_element(ELEMENT_NAME, &mount, &unmount);
+    // The element class keeps calling these for as long as the page lives.
+    mount.forget();
+    unmount.forget();
+}

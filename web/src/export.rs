@@ -1,0 +1,301 @@
+//! Export of every job matching the filters, across all pages, as CSV or JSON.
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use futures::StreamExt;
+use smc_core::time_format::format_wire_time;
+use smc_core::{ApiError, DescribeReplicationJobs, ReplicationJob};
+
+use crate::api::{fetch_page, Endpoint};
+use crate::columns::{last_run_start, target_summary};
+use crate::filters::tag_label;
+
+/// Pages in flight at once: enough to be quick, few enough to stay polite to the proxy.
+pub const CONCURRENCY: usize = 3;
+/// The largest page the API allows.
+pub const EXPORT_PAGE_SIZE: i64 = smc_core::request::MAX_PAGE_SIZE;
+
+/// A file format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportFormat {
+    /// Comma-separated values, one row per job.
+    Csv,
+    /// The jobs as JSON, lists flattened.
+    Json,
+}
+
+impl ExportFormat {
+    /// The file name to save as.
+    pub fn file_name(self) -> &'static str {
+        match self {
+            ExportFormat::Csv => "replication-jobs.csv",
+            ExportFormat::Json => "replication-jobs.json",
+        }
+    }
+
+    /// The MIME type of the file.
+    pub fn mime(self) -> &'static str {
+        match self {
+            ExportFormat::Csv => "text/csv;charset=utf-8",
+            ExportFormat::Json => "application/json",
+        }
+    }
+
+    /// The file's content.
+    pub fn render(self, jobs: &[ReplicationJob]) -> String {
+        match self {
+            ExportFormat::Csv => to_csv(jobs),
+            ExportFormat::Json => to_json(jobs),
+        }
+    }
+}
+
+/// Why an export stopped.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ExportError {
+    /// The person cancelled it.
+    Cancelled,
+    /// A page could not be fetched.
+    Api(ApiError),
+}
+
+/// The requests for pages 2 to the last, with the filters of `first`.
+pub fn remaining_pages(
+    first: &DescribeReplicationJobs,
+    total: i64,
+) -> Vec<DescribeReplicationJobs> {
+    let last = (total + EXPORT_PAGE_SIZE - 1) / EXPORT_PAGE_SIZE;
+    (2..=last)
+        .map(|page| DescribeReplicationJobs {
+            page_number: Some(page),
+            ..first.clone()
+        })
+        .collect()
+}
+
+/// Fetches every job matching `filters`, `CONCURRENCY` pages at a time, in order.
+/// `progress(done, pages)` is told after each page; `cancelled` is checked before each.
+pub async fn fetch_all(
+    endpoint: &Endpoint,
+    filters: &DescribeReplicationJobs,
+    progress: impl Fn(usize, usize),
+    cancelled: Rc<Cell<bool>>,
+) -> Result<Vec<ReplicationJob>, ExportError> {
+    let first_request = DescribeReplicationJobs {
+        page_number: None,
+        page_size: Some(EXPORT_PAGE_SIZE),
+        ..filters.clone()
+    };
+    let first = fetch_page(endpoint, &first_request)
+        .await
+        .map_err(ExportError::Api)?;
+    let rest = remaining_pages(&first_request, first.total_count.unwrap_or(0));
+    let pages = rest.len() + 1;
+    progress(1, pages);
+    let mut jobs = first.replication_jobs;
+    let mut done = 1;
+    let mut answers = futures::stream::iter(rest)
+        .map(|request| async move { fetch_page(endpoint, &request).await })
+        .buffered(CONCURRENCY);
+    while let Some(answer) = answers.next().await {
+        if cancelled.get() {
+            return Err(ExportError::Cancelled);
+        }
+        jobs.extend(answer.map_err(ExportError::Api)?.replication_jobs);
+        done += 1;
+        progress(done, pages);
+    }
+    Ok(jobs)
+}
+
+const CSV_HEADER: [&str; 20] = [
+    "JobId",
+    "Name",
+    "Status",
+    "BusinessStatus",
+    "Progress",
+    "SourceId",
+    "TargetType",
+    "Target",
+    "ImageId",
+    "InstanceId",
+    "JobType",
+    "RegionId",
+    "ResourceGroupId",
+    "CreationTime",
+    "StartTime",
+    "EndTime",
+    "LastRunStartTime",
+    "ErrorCode",
+    "StatusInfo",
+    "Tags",
+];
+
+/// One header row and one row per job; times in UTC as the API gives them.
+pub fn to_csv(jobs: &[ReplicationJob]) -> String {
+    let mut out = String::new();
+    push_row(&mut out, CSV_HEADER.iter().map(|h| h.to_string()));
+    for job in jobs {
+        let time = |t: Option<time::OffsetDateTime>| t.map(format_wire_time).unwrap_or_default();
+        let tags: Vec<String> = job.tags.iter().map(tag_label).collect();
+        push_row(
+            &mut out,
+            [
+                job.job_id.clone(),
+                job.name.clone(),
+                job.status
+                    .as_ref()
+                    .map(|s| s.as_str().to_owned())
+                    .unwrap_or_default(),
+                job.business_status
+                    .as_ref()
+                    .map(|s| s.as_str().to_owned())
+                    .unwrap_or_default(),
+                job.progress.map(|p| p.to_string()).unwrap_or_default(),
+                job.source_id.clone(),
+                job.target_type
+                    .as_ref()
+                    .map(|t| t.as_str().to_owned())
+                    .unwrap_or_default(),
+                target_summary(job),
+                job.image_id.clone(),
+                job.instance_id.clone(),
+                job.job_type
+                    .map(|t| t.code().to_string())
+                    .unwrap_or_default(),
+                job.region_id.clone(),
+                job.resource_group_id.clone(),
+                time(job.creation_time),
+                time(job.start_time),
+                time(job.end_time),
+                time(last_run_start(job)),
+                job.error_code.clone(),
+                job.status_info.clone(),
+                tags.join("; "),
+            ]
+            .into_iter(),
+        );
+    }
+    out
+}
+
+fn push_row(out: &mut String, cells: impl Iterator<Item = String>) {
+    for (index, cell) in cells.enumerate() {
+        if index > 0 {
+            out.push(',');
+        }
+        out.push_str(&csv_cell(&cell));
+    }
+    out.push_str("\r\n");
+}
+
+/// Quotes a cell when it must (RFC 4180), and defuses text a spreadsheet would run as a
+/// formula (`=`, `+`, `-`, `@` first): a job name is not a place for code.
+fn csv_cell(text: &str) -> String {
+    let defused = match text.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{text}"),
+        _ => text.to_owned(),
+    };
+    if defused.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", defused.replace('"', "\"\""))
+    } else {
+        defused
+    }
+}
+
+/// The jobs as a JSON array, lists flattened, times in UTC.
+pub fn to_json(jobs: &[ReplicationJob]) -> String {
+    let tree = serde_json::to_value(jobs).unwrap_or_default();
+    serde_json::to_string_pretty(&smc_core::json::flatten_lists(tree)).unwrap_or_default()
+}
+
+/// Hands a file to the browser's downloads.
+pub fn download(format: ExportFormat, content: &str) -> Result<(), String> {
+    use wasm_bindgen::JsCast;
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(content));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(format.mime());
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
+        .map_err(|_| "the browser refused to build the file".to_owned())?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)
+        .map_err(|_| "the browser refused a download link".to_owned())?;
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("no document")?;
+    let anchor: web_sys::HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(|_| "no link element")?
+        .dyn_into()
+        .map_err(|_| "no link element")?;
+    anchor.set_href(&url);
+    anchor.set_download(format.file_name());
+    anchor.click();
+    let _ = web_sys::Url::revoke_object_url(&url);
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use smc_core::{Status, Tag};
+
+    #[test]
+    fn remaining_pages_cover_the_total_with_the_filters() {
+        let first = DescribeReplicationJobs {
+            status: Some(Status::Running),
+            page_size: Some(50),
+            ..Default::default()
+        };
+        let pages = remaining_pages(&first, 1_000);
+        assert_eq!(pages.len(), 19);
+        assert_eq!(pages[0].page_number, Some(2));
+        assert_eq!(pages[18].page_number, Some(20));
+        assert!(pages
+            .iter()
+            .all(|p| p.status == Some(Status::Running) && p.page_size == Some(50)));
+        assert!(remaining_pages(&first, 50).is_empty());
+        assert_eq!(remaining_pages(&first, 51).len(), 1);
+    }
+
+    #[test]
+    fn csv_has_a_header_and_a_quoted_row_per_job() {
+        let job = ReplicationJob {
+            job_id: "j-1".into(),
+            name: "web, \"prod\"".into(),
+            status: Some(Status::InError),
+            progress: Some(55.45),
+            tags: vec![Tag::new("env", "prod"), Tag::new("team", "")],
+            ..ReplicationJob::default()
+        };
+        let csv = to_csv(&[job]);
+        let lines: Vec<&str> = csv.split("\r\n").collect();
+        assert_eq!(lines.len(), 3);
+        assert!(lines[0].starts_with("JobId,Name,Status,BusinessStatus,Progress"));
+        assert!(
+            lines[1].starts_with("j-1,\"web, \"\"prod\"\"\",InError,,55.45,"),
+            "{}",
+            lines[1]
+        );
+        assert!(lines[1].ends_with(",env=prod; team"), "{}", lines[1]);
+    }
+
+    #[test]
+    fn csv_defuses_spreadsheet_formulas() {
+        assert_eq!(csv_cell("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+        assert_eq!(csv_cell("-1"), "'-1");
+        assert_eq!(csv_cell("plain"), "plain");
+    }
+
+    #[test]
+    fn json_export_flattens_lists() {
+        let job = ReplicationJob {
+            job_id: "j-1".into(),
+            tags: vec![Tag::new("env", "prod")],
+            ..ReplicationJob::default()
+        };
+        let value: serde_json::Value = serde_json::from_str(&to_json(&[job])).unwrap();
+        assert_eq!(value[0]["JobId"], "j-1");
+        assert_eq!(value[0]["Tags"][0]["Key"], "env");
+    }
+}

@@ -1,0 +1,5 @@
+//! The browser entry point: registers `<smc-replication-jobs>`, which `index.html` uses.
+
+fn main() {
+    smc_web::register_custom_element();
+}

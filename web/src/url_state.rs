@@ -1,0 +1,282 @@
+//! The view's state in the URL, so a link reproduces it and back and forward work.
+//!
+//! The query string is the request itself, in the API's names
+//! (`?Status=Running&Tag.1.Key=env&PageSize=20`); the open job is the fragment
+//! (`#/jobs/j-…`). A link is read with smc-core's rules: whatever breaks one is dropped and
+//! named, and the rest of the link still applies.
+
+use std::collections::BTreeMap;
+
+use smc_core::encode::{parse_form, percent_encode};
+use smc_core::request::{MAX_IDS, MAX_TAGS};
+use smc_core::{DescribeReplicationJobs, Tag, ValidationErrors};
+
+/// What a URL holds.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct UrlState {
+    /// Filters, page and page size.
+    pub request: DescribeReplicationJobs,
+    /// The job whose details are open.
+    pub open_job: Option<String>,
+}
+
+const JOB_ROUTE: &str = "#/jobs/";
+
+impl UrlState {
+    /// The query string, with its `?` (empty when nothing is set).
+    pub fn search(&self) -> String {
+        let query = self.request.to_query_string();
+        if query.is_empty() {
+            String::new()
+        } else {
+            format!("?{query}")
+        }
+    }
+
+    /// The fragment, with its `#` (empty when no job is open).
+    pub fn hash(&self) -> String {
+        match &self.open_job {
+            Some(job) => format!("{JOB_ROUTE}{}", percent_encode(job)),
+            None => String::new(),
+        }
+    }
+
+    /// Reads a URL's query string and fragment. Returns the state and, for each part that
+    /// was dropped, the part and the rule it breaks.
+    pub fn parse(search: &str, hash: &str) -> (UrlState, Vec<String>) {
+        let mut dropped = Vec::new();
+        let request = read_request(search, &mut dropped);
+        let open_job = read_open_job(hash, &mut dropped);
+        (UrlState { request, open_job }, dropped)
+    }
+}
+
+fn read_open_job(hash: &str, dropped: &mut Vec<String>) -> Option<String> {
+    if hash.is_empty() || hash == "#" || hash == "#/" {
+        return None;
+    }
+    let id = hash
+        .strip_prefix(JOB_ROUTE)
+        .and_then(smc_core::encode::form_decode);
+    match id
+        .map(|id| id.trim().to_owned())
+        .filter(|id| !id.is_empty())
+    {
+        Some(id) => Some(id),
+        None => {
+            dropped.push(format!(
+                "{hash}: not a link to a job (expected {JOB_ROUTE}<JobId>)"
+            ));
+            None
+        }
+    }
+}
+
+/// Where a parameter goes: a scalar, or element `n` of a list.
+enum Slot {
+    Scalar,
+    Id(usize),
+    TagKey(usize),
+    TagValue(usize),
+}
+
+fn slot_of(name: &str) -> (String, Slot) {
+    for list in ["JobId", "SourceId", "InstanceId"] {
+        if let Some(n) = name
+            .strip_prefix(list)
+            .and_then(|rest| rest.strip_prefix('.'))
+        {
+            if let Ok(n) = n.parse::<usize>() {
+                return (list.to_owned(), Slot::Id(n));
+            }
+        }
+    }
+    if let Some(rest) = name.strip_prefix("Tag.") {
+        if let Some((n, part)) = rest.split_once('.') {
+            if let Ok(n) = n.parse::<usize>() {
+                match part {
+                    "Key" => return ("Tag".to_owned(), Slot::TagKey(n)),
+                    "Value" => return ("Tag".to_owned(), Slot::TagValue(n)),
+                    _ => {}
+                }
+            }
+        }
+    }
+    (name.to_owned(), Slot::Scalar)
+}
+
+/// Keeps every part of the query that smc-core accepts on its own, renumbering lists so a
+/// dropped element leaves no gap, then checks the whole once more.
+fn read_request(search: &str, dropped: &mut Vec<String>) -> DescribeReplicationJobs {
+    let query = search.strip_prefix('?').unwrap_or(search);
+    let pairs = match parse_form(query) {
+        Ok(pairs) => pairs,
+        Err(pair) => {
+            dropped.push(format!("{pair}: not valid UTF-8"));
+            return DescribeReplicationJobs::default();
+        }
+    };
+    let mut scalars: Vec<(String, String)> = Vec::new();
+    let mut ids: BTreeMap<String, BTreeMap<usize, String>> = BTreeMap::new();
+    let mut tags: BTreeMap<usize, (Option<String>, Option<String>)> = BTreeMap::new();
+    for (name, value) in pairs {
+        let (list, slot) = slot_of(&name);
+        match slot {
+            Slot::Scalar => {
+                if scalars.iter().any(|(seen, _)| *seen == name) {
+                    dropped.push(format!("{name}={value}: given more than once"));
+                } else if let Err(errors) = DescribeReplicationJobs::from_params([(&name, &value)])
+                {
+                    dropped.push(describe(&name, &value, &errors));
+                } else {
+                    scalars.push((name, value));
+                }
+            }
+            Slot::Id(n) => {
+                ids.entry(list).or_default().insert(n, value);
+            }
+            Slot::TagKey(n) => tags.entry(n).or_default().0 = Some(value),
+            Slot::TagValue(n) => tags.entry(n).or_default().1 = Some(value),
+        }
+    }
+    let mut kept = scalars;
+    for (list, elements) in ids {
+        let mut count = 0;
+        for (n, id) in elements {
+            if count == MAX_IDS {
+                dropped.push(format!("{list}.{n}={id}: at most {MAX_IDS} ids"));
+            } else if let Err(errors) =
+                DescribeReplicationJobs::from_params([(format!("{list}.1"), &id)])
+            {
+                dropped.push(describe(&format!("{list}.{n}"), &id, &errors));
+            } else {
+                count += 1;
+                kept.push((format!("{list}.{count}"), id));
+            }
+        }
+    }
+    let mut count = 0;
+    for (n, (key, value)) in tags {
+        let tag = Tag::new(key.unwrap_or_default(), value.unwrap_or_default());
+        let shown = format!("Tag.{n} ({})", crate::filters::tag_label(&tag));
+        let alone = [("Tag.1.Key", &tag.key), ("Tag.1.Value", &tag.value)];
+        if count == MAX_TAGS {
+            dropped.push(format!("{shown}: at most {MAX_TAGS} tags"));
+        } else if let Err(errors) = DescribeReplicationJobs::from_params(alone) {
+            dropped.push(format!("{shown}: {}", rules(&errors)));
+        } else {
+            count += 1;
+            kept.push((format!("Tag.{count}.Key"), tag.key));
+            kept.push((format!("Tag.{count}.Value"), tag.value));
+        }
+    }
+    // Each part passed alone; together they can only fail on rules no single part breaks,
+    // which the API does not have. Should that change, the whole link is dropped, not half.
+    DescribeReplicationJobs::from_params(kept).unwrap_or_else(|errors| {
+        dropped.push(format!("the link's filters together: {}", rules(&errors)));
+        DescribeReplicationJobs::default()
+    })
+}
+
+fn describe(name: &str, value: &str, errors: &ValidationErrors) -> String {
+    format!("{name}={value}: {}", rules(errors))
+}
+
+fn rules(errors: &ValidationErrors) -> String {
+    let rules: Vec<&str> = errors.iter().map(|error| error.rule.as_str()).collect();
+    rules.join("; ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use smc_core::{JobType, Status};
+
+    fn full_state() -> UrlState {
+        UrlState {
+            request: DescribeReplicationJobs {
+                name: Some("web 01 & co".into()),
+                status: Some(Status::InError),
+                job_type: Some(JobType::VmwareAgentless),
+                page_number: Some(3),
+                page_size: Some(50),
+                job_ids: vec!["j-1".into(), "j-2".into()],
+                tags: vec![Tag::new("env", "prod"), Tag::new("team", "")],
+                ..DescribeReplicationJobs::default()
+            },
+            open_job: Some("j-bp19vlwm0tyigbmj0001".into()),
+        }
+    }
+
+    #[test]
+    fn state_round_trips_through_the_url() {
+        let state = full_state();
+        assert_eq!(
+            state.search(),
+            "?Name=web%2001%20%26%20co&Status=InError&JobType=3&PageNumber=3&PageSize=50\
+             &JobId.1=j-1&JobId.2=j-2&Tag.1.Key=env&Tag.1.Value=prod&Tag.2.Key=team"
+        );
+        assert_eq!(state.hash(), "#/jobs/j-bp19vlwm0tyigbmj0001");
+        let (parsed, dropped) = UrlState::parse(&state.search(), &state.hash());
+        assert_eq!(parsed, state);
+        assert!(dropped.is_empty(), "{dropped:?}");
+    }
+
+    #[test]
+    fn an_empty_url_is_the_default_view() {
+        let (state, dropped) = UrlState::parse("", "");
+        assert_eq!(state, UrlState::default());
+        assert!(dropped.is_empty());
+        assert_eq!(state.search(), "");
+        assert_eq!(state.hash(), "");
+    }
+
+    #[test]
+    fn invalid_parts_are_dropped_and_named_while_the_rest_applies() {
+        let (state, dropped) = UrlState::parse(
+            "?Status=Running&PageSize=500&Colour=red&JobId.1=j-1&JobId.2=&JobId.3=j-3\
+             &Tag.1.Key=docs&Tag.1.Value=https%3A%2F%2Fwiki&Tag.2.Key=env&PageNumber=0&Status=Ready",
+            "#/elsewhere",
+        );
+        assert_eq!(state.request.status, Some(Status::Running));
+        assert_eq!(state.request.page_size, None);
+        assert_eq!(state.request.page_number, None);
+        assert_eq!(state.request.job_ids, ["j-1", "j-3"]);
+        assert_eq!(state.request.tags, [Tag::new("env", "")]);
+        assert_eq!(state.open_job, None);
+        assert_eq!(
+            dropped,
+            [
+                "PageSize=500: must be between 1 and 50 (got 500)",
+                "Colour=red: is not a parameter of DescribeReplicationJobs",
+                "PageNumber=0: must be 1 or more (got 0)",
+                "Status=Ready: given more than once",
+                "JobId.2=: must not be empty",
+                "Tag.1 (docs=https://wiki): must not contain http:// or https://",
+                "#/elsewhere: not a link to a job (expected #/jobs/<JobId>)",
+            ]
+        );
+    }
+
+    #[test]
+    fn lists_over_the_limit_keep_the_first_ones() {
+        let search: Vec<String> = (1..=52).map(|n| format!("SourceId.{n}=s-{n}")).collect();
+        let (state, dropped) = UrlState::parse(&search.join("&"), "");
+        assert_eq!(state.request.source_ids.len(), 50);
+        assert_eq!(state.request.source_ids[49], "s-50");
+        assert_eq!(
+            dropped,
+            [
+                "SourceId.51=s-51: at most 50 ids",
+                "SourceId.52=s-52: at most 50 ids"
+            ]
+        );
+    }
+
+    #[test]
+    fn gaps_in_list_numbers_are_closed() {
+        let (state, dropped) = UrlState::parse("JobId.2=j-2&JobId.7=j-7", "");
+        assert_eq!(state.request.job_ids, ["j-2", "j-7"]);
+        assert!(dropped.is_empty());
+    }
+}
