@@ -68,8 +68,12 @@ pub fn decode(status: u16, body: &str) -> Result<DescribeReplicationJobsResponse
         return smc_core::json::parse_response(body)
             .map_err(|error| viewer_error("Viewer.MalformedResponse", error.to_string()));
     }
-    match ApiError::from_body(status, body) {
-        Ok(error) => Err(error),
+    // The proxy always answers in JSON, so the XML reader stays out of the bundle.
+    match smc_core::json::parse_api_error(body) {
+        Ok(mut error) => {
+            error.http_status = status;
+            Err(error)
+        }
         Err(_) => {
             let excerpt: String = body.chars().take(200).collect();
             let mut error = viewer_error(
@@ -92,6 +96,10 @@ fn viewer_error(code: &str, message: String) -> ApiError {
 
 #[cfg(test)]
 mod tests {
+    // The same tests run natively and, under `cargo xtask test`, in headless Chromium.
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+
     use super::*;
     use smc_core::Status;
 
@@ -141,6 +149,10 @@ mod tests {
 
         let malformed = decode(200, r#"{"TotalCount":"lots"}"#).unwrap_err();
         assert_eq!(malformed.code, "Viewer.MalformedResponse");
-        assert!(malformed.message.contains("TotalCount"));
+        assert!(
+            malformed.message.contains("line 1, column"),
+            "{}",
+            malformed.message
+        );
     }
 }

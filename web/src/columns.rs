@@ -177,6 +177,10 @@ pub fn sort_jobs(jobs: &mut [ReplicationJob], column: Column, ascending: bool) {
 
 #[cfg(test)]
 mod tests {
+    // The same tests run natively and, under `cargo xtask test`, in headless Chromium.
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+
     use super::*;
     use smc_core::{ReplicationJobRun, TargetType};
 

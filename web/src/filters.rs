@@ -229,6 +229,10 @@ pub fn clear_filters(request: &DescribeReplicationJobs) -> DescribeReplicationJo
 
 #[cfg(test)]
 mod tests {
+    // The same tests run natively and, under `cargo xtask test`, in headless Chromium.
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+
     use super::*;
 
     #[test]

@@ -28,3 +28,6 @@ pub mod state;
 pub mod url_state;
 
 pub use embed::register_custom_element;
+
+#[cfg(all(test, target_arch = "wasm32"))]
+wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);

@@ -87,6 +87,10 @@ pub fn page_links(current: i64, last: i64) -> Vec<PageLink> {
 
 #[cfg(test)]
 mod tests {
+    // The same tests run natively and, under `cargo xtask test`, in headless Chromium.
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+
     use super::*;
     use PageLink::{Gap, Page};
 

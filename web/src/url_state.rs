@@ -189,6 +189,10 @@ fn rules(errors: &ValidationErrors) -> String {
 
 #[cfg(test)]
 mod tests {
+    // The same tests run natively and, under `cargo xtask test`, in headless Chromium.
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+
     use super::*;
     use smc_core::{JobType, Status};
 

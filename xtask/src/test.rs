@@ -13,11 +13,17 @@ struct WasmPackage {
     features: &'static [&'static str],
 }
 
-/// Every crate tested in the browser. The web app joins this list when it has tests.
-const WASM_PACKAGES: &[WasmPackage] = &[WasmPackage {
-    name: "smc-core",
-    features: &["wasm"],
-}];
+/// Every crate tested in the browser.
+const WASM_PACKAGES: &[WasmPackage] = &[
+    WasmPackage {
+        name: "smc-core",
+        features: &["wasm"],
+    },
+    WasmPackage {
+        name: "smc-web",
+        features: &[],
+    },
+];
 
 /// The steps of `cargo xtask test`, in the order they run.
 pub fn steps() -> Vec<Step> {
@@ -101,7 +107,8 @@ mod tests {
                 "fmt",
                 "clippy",
                 "native tests",
-                "wasm tests smc-core"
+                "wasm tests smc-core",
+                "wasm tests smc-web"
             ]
         );
     }

@@ -194,6 +194,7 @@ impl ParseError {
         }
     }
 
+    #[cfg(feature = "field-paths")]
     pub(crate) fn at_path(mut self, path: impl Into<String>) -> Self {
         self.path = path.into();
         self

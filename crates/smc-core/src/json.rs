@@ -40,7 +40,7 @@ pub fn flatten_lists(value: Value) -> Value {
 }
 
 /// Reads an API error body; it must carry a `Code`.
-pub(crate) fn parse_api_error(body: &str) -> Result<ApiError, ParseError> {
+pub fn parse_api_error(body: &str) -> Result<ApiError, ParseError> {
     let error: ApiError = decode(body)?;
     if error.code.is_empty() {
         return Err(ParseError::new(
@@ -51,7 +51,7 @@ pub(crate) fn parse_api_error(body: &str) -> Result<ApiError, ParseError> {
     Ok(error)
 }
 
-/// Deserializes `T`, and on failure reports the field path and the line and column.
+/// Deserializes `T`, and on failure reports the line and column (and the field path).
 ///
 /// The fast path has no bookkeeping; only a failing body is read a second time with
 /// path tracking, so well-formed pages pay nothing for good error messages.
@@ -64,21 +64,27 @@ pub(crate) fn decode<T: DeserializeOwned>(body: &str) -> Result<T, ParseError> {
                 .at_position("line 1, column 1"),
         );
     }
-    serde_json::from_str(body).map_err(|_| {
+    serde_json::from_str(body).map_err(|error| describe_failure::<T>(body, &error))
+}
+
+/// Where a body failed to read: the line and column, and with the `field-paths` feature the
+/// field path too, found by reading the body once more with path tracking.
+#[cfg_attr(not(feature = "field-paths"), allow(unused_variables))]
+fn describe_failure<T: DeserializeOwned>(body: &str, error: &serde_json::Error) -> ParseError {
+    #[cfg_attr(not(feature = "field-paths"), allow(unused_mut))]
+    let mut failure = ParseError::new(Format::Json, strip_position(error)).at_position(format!(
+        "line {}, column {}",
+        error.line(),
+        error.column()
+    ));
+    #[cfg(feature = "field-paths")]
+    {
         let mut tracked = serde_json::Deserializer::from_str(body);
-        match serde_path_to_error::deserialize::<_, T>(&mut tracked) {
-            Err(error) => {
-                let path = error.path().to_string();
-                let inner = error.into_inner();
-                let position = format!("line {}, column {}", inner.line(), inner.column());
-                ParseError::new(Format::Json, strip_position(&inner))
-                    .at_path(path)
-                    .at_position(position)
-            }
-            // Unreachable in practice: both passes read the same text the same way.
-            Ok(_) => ParseError::new(Format::Json, "inconsistent body"),
+        if let Err(tracked) = serde_path_to_error::deserialize::<_, T>(&mut tracked) {
+            failure.path = tracked.path().to_string();
         }
-    })
+    }
+    failure
 }
 
 /// serde_json appends " at line L column C" to its messages; the position is reported
@@ -96,6 +102,7 @@ mod tests {
     use super::*;
 
     #[test]
+    #[cfg(feature = "field-paths")]
     fn a_wrong_type_deep_inside_names_its_path_and_line() {
         let body = "{\"ReplicationJobs\":{\"ReplicationJob\":[{\"JobId\":\"j-1\"},\n{\"JobId\":\"j-2\",\"Progress\":\"lots\"}]}}";
         let error = parse_response(body).unwrap_err();

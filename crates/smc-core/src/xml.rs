@@ -60,10 +60,13 @@ fn looks_like_error(value: &Value) -> bool {
 }
 
 fn decode<T: DeserializeOwned>(value: &Value) -> Result<T, ParseError> {
-    serde_path_to_error::deserialize(value).map_err(|error| {
+    #[cfg(feature = "field-paths")]
+    return serde_path_to_error::deserialize(value).map_err(|error| {
         let path = error.path().to_string();
         ParseError::new(Format::Xml, error.into_inner().to_string()).at_path(path)
-    })
+    });
+    #[cfg(not(feature = "field-paths"))]
+    return T::deserialize(value).map_err(|error| ParseError::new(Format::Xml, error.to_string()));
 }
 
 /// One element being read: its name, its child elements and its text.

@@ -22,7 +22,7 @@ use crate::url_state::UrlState;
 const AUTO_REFRESH_MS: u32 = 10_000;
 
 /// Where the viewer runs and what it starts with.
-#[derive(Properties, PartialEq, Clone)]
+#[derive(Properties, PartialEq, Clone, Default)]
 pub struct AppProps {
     /// The proxy's browser API.
     #[prop_or_default]

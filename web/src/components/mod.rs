@@ -15,7 +15,7 @@ mod pagination;
 mod preferences_panel;
 mod tag_filter;
 
-pub use active_filters::ActiveFilters;
+pub use active_filters::{ActiveFilters, ActiveFiltersProps};
 pub use app::{App, AppProps};
 pub use banners::Banners;
 pub use cells::{status_look, CopyButton, ProgressCell, StatusIndicator, TagChips, TimeCell};
@@ -25,6 +25,6 @@ pub use filter_bar::FilterBar;
 pub use header::Header;
 pub use id_filter::IdFilter;
 pub use jobs_table::{JobsTable, JobsTableProps};
-pub use pagination::Pagination;
+pub use pagination::{Pagination, PaginationProps};
 pub use preferences_panel::PreferencesPanel;
 pub use tag_filter::TagFilter;

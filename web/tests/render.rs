@@ -1,0 +1,307 @@
+//! Rendering in a real browser: a parsed page becomes rows, chips and indicators; filters
+//! become removable chips; paging says where it is; an unreachable API shows the banner.
+#![cfg(target_arch = "wasm32")]
+
+use std::rc::Rc;
+
+use smc_core::{DescribeReplicationJobs, Status, Tag};
+use smc_web::columns::Column;
+use smc_web::components::{ActiveFilters, App, AppProps, JobsTable, JobsTableProps, Pagination};
+use smc_web::filters::Filter;
+use smc_web::format::Zone;
+use smc_web::paging::PageWindow;
+use smc_web::state::Action;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::{wasm_bindgen_test as test, wasm_bindgen_test_configure};
+use web_sys::{Element, HtmlElement};
+use yew::{Callback, Properties};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const PAGE: &str = include_str!("data/page.json");
+
+fn root() -> Element {
+    let document = gloo::utils::document();
+    let root = document.create_element("div").expect("a div");
+    document
+        .body()
+        .expect("a body")
+        .append_child(&root)
+        .expect("attached");
+    root
+}
+
+fn texts(root: &Element, selector: &str) -> Vec<String> {
+    let nodes = root.query_selector_all(selector).expect("valid selector");
+    (0..nodes.length())
+        .filter_map(|i| nodes.item(i))
+        .map(|node| node.text_content().unwrap_or_default().trim().to_owned())
+        .collect()
+}
+
+/// Renders `COMP` with `props` into a fresh element and waits for the DOM.
+async fn render<COMP>(props: COMP::Properties) -> Element
+where
+    COMP: yew::BaseComponent,
+    COMP::Properties: Properties,
+{
+    let root = root();
+    yew::Renderer::<COMP>::with_root_and_props(root.clone(), props).render();
+    yew::scheduler::flush().await;
+    root
+}
+
+fn recorder() -> (Callback<Action>, Rc<std::cell::RefCell<Vec<Action>>>) {
+    let seen = Rc::new(std::cell::RefCell::new(Vec::new()));
+    let sink = seen.clone();
+    (
+        Callback::from(move |action| sink.borrow_mut().push(action)),
+        seen,
+    )
+}
+
+fn table_props(dispatch: Callback<Action>) -> JobsTableProps {
+    let page = smc_core::json::parse_response(PAGE).expect("the fixture parses");
+    yew::props!(JobsTableProps {
+        jobs: Rc::new(page.replication_jobs),
+        columns: Column::ALL.to_vec(),
+        sort: None,
+        zone: Zone::Utc8,
+        loading: false,
+        loaded: true,
+        filtered: false,
+        page_size: 20,
+        selected: Some("j-bp18x2mhl5ufe4sy0a02".to_owned()),
+        dispatch,
+    })
+}
+
+#[test]
+async fn a_parsed_page_renders_one_row_per_job_with_indicators_and_chips() {
+    let (dispatch, seen) = recorder();
+    let root = render::<JobsTable>(table_props(dispatch)).await;
+
+    let rows = root.query_selector_all("tbody tr").unwrap();
+    assert_eq!(rows.length(), 3);
+    assert_eq!(
+        texts(&root, "tbody .smcv-id code"),
+        [
+            "j-bp18x2mhl5ufe4sy0a01",
+            "j-bp18x2mhl5ufe4sy0a02",
+            "j-bp18x2mhl5ufe4sy0a03"
+        ]
+    );
+    assert_eq!(
+        texts(&root, "tbody .smcv-link"),
+        ["web-frontend-01", "erp-db-02", "(unnamed)"]
+    );
+    // Status is icon, colour class and text, never colour alone.
+    assert_eq!(
+        texts(&root, "tbody .smcv-status"),
+        ["▶Running", "✕Error", "✓Completed"]
+    );
+    assert!(root
+        .query_selector(".smcv-status--error")
+        .unwrap()
+        .is_some());
+    assert_eq!(
+        texts(&root, "tbody .smcv-progress__text"),
+        ["55.45 %", "12 %", "100 %"]
+    );
+    let bar = root.query_selector("tbody progress").unwrap().unwrap();
+    assert_eq!(bar.get_attribute("value").as_deref(), Some("55.45"));
+    assert_eq!(
+        texts(&root, "tbody .smcv-chip--tag"),
+        ["env=prod", "team=web", "env=staging"]
+    );
+    assert_eq!(
+        texts(&root, "tbody td:nth-child(6)"),
+        [
+            "ECS image m-bp1gn0x6it5g4x0a01",
+            "Container image erp/db:v2",
+            "ECS instance i-bp1ff25rzvnul6kr0a03"
+        ]
+    );
+    // Exact times in the chosen zone, labelled, on hover.
+    let created = root.query_selector("tbody time").unwrap().unwrap();
+    assert_eq!(
+        created.get_attribute("title").as_deref(),
+        Some("2026-11-27 16:00:00 UTC+8")
+    );
+    assert_eq!(
+        created.get_attribute("datetime").as_deref(),
+        Some("2026-11-27T08:00:00Z")
+    );
+    // The selected row is marked for assistive tech as well as by colour.
+    assert_eq!(
+        rows.item(1)
+            .unwrap()
+            .dyn_into::<Element>()
+            .unwrap()
+            .get_attribute("aria-selected")
+            .as_deref(),
+        Some("true")
+    );
+
+    // Clicking a tag chip adds it as a filter; clicking a name opens the details.
+    root.query_selector("tbody .smcv-chip--tag")
+        .unwrap()
+        .unwrap()
+        .dyn_into::<HtmlElement>()
+        .unwrap()
+        .click();
+    root.query_selector("tbody .smcv-link")
+        .unwrap()
+        .unwrap()
+        .dyn_into::<HtmlElement>()
+        .unwrap()
+        .click();
+    assert_eq!(
+        *seen.borrow(),
+        [
+            Action::AddTag("env=prod".into()),
+            Action::OpenJob("j-bp18x2mhl5ufe4sy0a01".into())
+        ]
+    );
+}
+
+#[test]
+async fn headers_sort_the_page_and_say_how() {
+    let (dispatch, seen) = recorder();
+    let mut props = table_props(dispatch);
+    props.sort = Some(smc_web::state::Sort {
+        column: Column::Progress,
+        ascending: false,
+    });
+    let root = render::<JobsTable>(props).await;
+    let note = texts(&root, ".smcv-sort-note");
+    assert!(note[0].contains("on this page only"), "{note:?}");
+    let sorted = root.query_selector("th[aria-sort]").unwrap().unwrap();
+    assert_eq!(
+        sorted.get_attribute("aria-sort").as_deref(),
+        Some("descending")
+    );
+    assert!(sorted
+        .text_content()
+        .unwrap_or_default()
+        .contains("Progress"));
+    root.query_selector("th .smcv-sort")
+        .unwrap()
+        .unwrap()
+        .dyn_into::<HtmlElement>()
+        .unwrap()
+        .click();
+    assert_eq!(*seen.borrow(), [Action::SortBy(Column::Name)]);
+}
+
+#[test]
+async fn empty_results_offer_to_clear_filters() {
+    let (dispatch, seen) = recorder();
+    let mut props = table_props(dispatch);
+    props.jobs = Rc::new(Vec::new());
+    props.filtered = true;
+    let root = render::<JobsTable>(props).await;
+    assert_eq!(
+        texts(&root, ".smcv-empty__title"),
+        ["No jobs match these filters"]
+    );
+    root.query_selector(".smcv-empty button")
+        .unwrap()
+        .unwrap()
+        .dyn_into::<HtmlElement>()
+        .unwrap()
+        .click();
+    assert_eq!(*seen.borrow(), [Action::ClearFilters]);
+}
+
+#[test]
+async fn active_filters_are_removable_chips() {
+    let (dispatch, seen) = recorder();
+    let request = DescribeReplicationJobs {
+        status: Some(Status::InError),
+        job_ids: vec!["j-1".into()],
+        tags: vec![Tag::new("env", "prod")],
+        ..Default::default()
+    };
+    let root = render::<ActiveFilters>(yew::props!(smc_web::components::ActiveFiltersProps {
+        request,
+        dispatch
+    }))
+    .await;
+    assert_eq!(
+        texts(&root, ".smcv-chip--filter span"),
+        ["Status: Error", "Job ID: j-1", "Tag: env=prod"]
+    );
+    let remove = root.query_selector_all(".smcv-chip__remove").unwrap();
+    assert_eq!(
+        remove
+            .item(2)
+            .unwrap()
+            .dyn_into::<Element>()
+            .unwrap()
+            .get_attribute("aria-label")
+            .as_deref(),
+        Some("Remove filter Tag: env=prod")
+    );
+    remove
+        .item(2)
+        .unwrap()
+        .dyn_into::<HtmlElement>()
+        .unwrap()
+        .click();
+    assert_eq!(
+        *seen.borrow(),
+        [Action::RemoveFilter(Filter::Tag(Tag::new("env", "prod")))]
+    );
+}
+
+#[test]
+async fn pagination_shows_the_range_and_the_current_page() {
+    let (dispatch, seen) = recorder();
+    let window = PageWindow {
+        page: 3,
+        page_size: 20,
+        total: 240,
+    };
+    let props = yew::props!(smc_web::components::PaginationProps {
+        window,
+        loading: false,
+        dispatch,
+        on_page_size: Callback::noop(),
+    });
+    let root = render::<Pagination>(props).await;
+    assert_eq!(texts(&root, ".smcv-pagination__range"), ["41–60 of 240"]);
+    assert_eq!(texts(&root, ".smcv-page[aria-current=page]"), ["3"]);
+    assert_eq!(texts(&root, ".smcv-page-gap"), ["…"]);
+    root.query_selector("[aria-label='Last page']")
+        .unwrap()
+        .unwrap()
+        .dyn_into::<HtmlElement>()
+        .unwrap()
+        .click();
+    assert_eq!(*seen.borrow(), [Action::GoToPage(12)]);
+}
+
+#[test]
+async fn an_unreachable_api_shows_the_error_banner() {
+    // The test server answers 404 without an API error body for this path.
+    let props = AppProps {
+        endpoint: smc_web::api::Endpoint {
+            base: "/no-such-api".into(),
+            token: None,
+        },
+        ..AppProps::default()
+    };
+    let root = render::<App>(props).await;
+    let mut banner = Vec::new();
+    for _ in 0..50 {
+        gloo::timers::future::TimeoutFuture::new(50).await;
+        yew::scheduler::flush().await;
+        banner = texts(&root, ".smcv-banner--error code");
+        if !banner.is_empty() {
+            break;
+        }
+    }
+    assert_eq!(banner.first().map(String::as_str), Some("Http.404"));
+    assert_eq!(texts(&root, ".smcv-banner--error button"), ["Retry"]);
+}
