@@ -1,1 +1,43 @@
-//! Filled by a later issue; see the README.
+//! The signing proxy of the SMC viewer. The browser calls
+//! `GET /api/DescribeReplicationJobs?<parameters as the API names them>`; the proxy reads the
+//! parameters with smc-core, refuses anything it would not sign, adds the common parameters,
+//! signs with an AccessKey the browser never sees, and forwards the call upstream.
+//!
+//! - [`cli`]: the command line (`serve`, `sign`); [`settings`] is what `serve` runs with.
+//! - [`credentials`]: the credential chain (environment, credentials file, aliyun CLI).
+//! - [`server`]: starting and stopping, the embedded emulator; [`app`]: the state and router.
+//! - [`api`] and [`query`]: the browser API and how its query is read.
+//! - [`upstream`] (with [`retry`] and [`redact`]): signed calls, retries, size and time bounds.
+//! - [`access`], [`auth`], [`limits`]: who may call (Host, Origin and CORS, bearer token) and
+//!   how big a request may be.
+//! - [`site`] (with [`csp`] and [`caching`]): the built web app, served from the same origin.
+//! - [`metrics`], [`access_log`], [`ops`], [`logging`]: what operators see.
+//! - [`error`]: the one error type; every failure leaves as `{"Code","Message","RequestId"}`.
+//! - [`sign_command`]: `smc-proxy sign`, to compare a string-to-sign by hand.
+
+pub mod access;
+pub mod access_log;
+pub mod api;
+pub mod app;
+pub mod auth;
+pub mod caching;
+pub mod cli;
+pub mod credentials;
+pub mod csp;
+pub mod error;
+pub mod limits;
+pub mod logging;
+pub mod metrics;
+pub mod ops;
+pub mod query;
+pub mod redact;
+pub mod retry;
+pub mod server;
+pub mod settings;
+pub mod sign_command;
+pub mod site;
+pub mod upstream;
+
+pub use error::ProxyError;
+pub use server::{Proxy, RunningProxy, StartError};
+pub use settings::{Settings, UpstreamSettings, UpstreamTarget};

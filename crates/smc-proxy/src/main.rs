@@ -1,0 +1,69 @@
+//! `smc-proxy`: the signing proxy. `serve` prints `listening on http://ADDR:PORT` as its
+//! first line on stdout (scripts read the port from it) and where calls go as the second;
+//! logs go to stderr. Ctrl-C or SIGTERM stops it, letting calls in flight finish.
+
+use std::io::Write as _;
+use std::process::ExitCode;
+
+use clap::Parser;
+use smc_proxy::cli::{Cli, Command, ServeArgs};
+use smc_proxy::credentials::Environment;
+use smc_proxy::{logging, sign_command, Proxy};
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Serve(args) => serve(&args).await,
+        Command::Sign(args) => sign_command::run(&args, std::io::stdin().lock())
+            .map(|output| print!("{output}"))
+            .map_err(|error| error.to_string()),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("smc-proxy: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn serve(args: &ServeArgs) -> Result<(), String> {
+    logging::init(args.log_format);
+    let settings = args
+        .settings(&Environment::from_process())
+        .map_err(|e| e.to_string())?;
+    let running = Proxy::start(settings).await.map_err(|e| e.to_string())?;
+    println!("listening on {}", running.url());
+    println!("upstream: {}", running.upstream());
+    if let Some(dir) = &args.static_dir {
+        println!("web app: {} from {}", running.url(), dir.display());
+    }
+    // Scripts read these lines through a pipe: make sure they leave now.
+    let _ = std::io::stdout().flush();
+    stop_signal().await;
+    tracing::info!("stopping: letting calls in flight finish");
+    running.shutdown().await.map_err(|e| e.to_string())
+}
+
+/// Ctrl-C, or SIGTERM on Unix.
+async fn stop_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {}
+        _ = terminate => {}
+    }
+}

@@ -1,0 +1,102 @@
+//! What a running proxy is told: where to listen, where calls go and with which
+//! credentials, and the bounds that keep it safe. [`crate::cli`] fills it from flags; tests
+//! fill it by hand.
+
+use std::net::{Ipv4Addr, SocketAddr};
+use std::path::PathBuf;
+use std::time::Duration;
+
+use smc_core::sign::Credentials;
+
+use crate::auth::BearerToken;
+use crate::credentials::CredentialSource;
+
+/// Where the proxy listens unless told otherwise: loopback only.
+pub const DEFAULT_LISTEN: SocketAddr =
+    SocketAddr::new(std::net::IpAddr::V4(Ipv4Addr::LOCALHOST), 8787);
+
+/// Everything `serve` needs.
+#[derive(Debug)]
+pub struct Settings {
+    /// The address to listen on (port 0 picks a free port).
+    pub listen: SocketAddr,
+    /// Where signed calls go.
+    pub upstream: UpstreamTarget,
+    /// The `RegionId` sent when the browser sends none.
+    pub region: Option<String>,
+    /// The built web app to serve from the same origin (`dist/`).
+    pub static_dir: Option<PathBuf>,
+    /// Origins allowed to call `/api` cross-origin (exact, normalized `scheme://host[:port]`).
+    pub allow_origins: Vec<String>,
+    /// Host names accepted besides loopback ones (see [`crate::access`]).
+    pub allow_hosts: Vec<String>,
+    /// The bearer token `/api` calls must carry.
+    pub token: Option<BearerToken>,
+    /// Timeouts, retries and bounds of upstream calls.
+    pub client: UpstreamSettings,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            listen: DEFAULT_LISTEN,
+            upstream: UpstreamTarget::EmbeddedEmulator,
+            region: None,
+            static_dir: None,
+            allow_origins: Vec::new(),
+            allow_hosts: Vec::new(),
+            token: None,
+            client: UpstreamSettings::default(),
+        }
+    }
+}
+
+/// Where signed calls go.
+#[derive(Debug, Clone)]
+pub enum UpstreamTarget {
+    /// An SMC endpoint (the real one, or an emulator the operator runs).
+    Remote {
+        /// `https://smc.aliyuncs.com/` unless `--endpoint` says otherwise.
+        endpoint: String,
+        /// The credentials to sign with.
+        credentials: Credentials,
+        /// Where they were found, for the startup log.
+        source: CredentialSource,
+    },
+    /// No credentials were found: start smc-emulator in-process on an ephemeral loopback
+    /// port with fresh random credentials and send calls there.
+    EmbeddedEmulator,
+}
+
+/// How upstream calls are made and bounded.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UpstreamSettings {
+    /// The time one browser call may take upstream, retries and their waits included.
+    pub timeout: Duration,
+    /// The time to establish a connection.
+    pub connect_timeout: Duration,
+    /// How many times a call is retried after a retryable failure.
+    pub retries: u32,
+    /// The first backoff; each retry doubles it, with jitter.
+    pub backoff: Duration,
+    /// The longest backoff (and the longest `x-acs-retry-after` honoured).
+    pub max_backoff: Duration,
+    /// The largest upstream body relayed, in bytes.
+    pub max_response_bytes: usize,
+    /// The most upstream calls in flight at once.
+    pub max_concurrency: usize,
+}
+
+impl Default for UpstreamSettings {
+    fn default() -> Self {
+        UpstreamSettings {
+            timeout: Duration::from_secs(10),
+            connect_timeout: Duration::from_secs(3),
+            retries: 2,
+            backoff: Duration::from_millis(100),
+            max_backoff: Duration::from_secs(2),
+            max_response_bytes: 8 * 1024 * 1024,
+            max_concurrency: 64,
+        }
+    }
+}
