@@ -48,7 +48,7 @@ pub fn inline_script_hashes(html: &str) -> Vec<String> {
         };
         let content_end = content_start + close;
         if !has_attribute(attributes, "src") {
-            let digest = Sha256::digest(html[content_start..content_end].as_bytes());
+            let digest = Sha256::digest(&html.as_bytes()[content_start..content_end]);
             hashes.push(format!("'sha256-{}'", BASE64.encode(digest)));
         }
         from = content_end;

@@ -5,7 +5,8 @@
 //! not, because the time budget is what ran out. Backoff doubles from a base, with "equal
 //! jitter" (half fixed, half random) so that throttled callers spread out; an
 //! `x-acs-retry-after` header (milliseconds, as Alibaba Cloud's SDK runtime reads it) replaces
-//! the computed delay. A retry is made only when its wait ends within the call's budget.
+//! the computed delay, however long. A retry is made only when its wait ends within the
+//! call's budget; a gateway asking for more than that gets its throttling error relayed.
 
 use std::time::Duration;
 
@@ -19,7 +20,7 @@ pub struct RetryPolicy {
     pub max_retries: u32,
     /// The first backoff.
     pub base: Duration,
-    /// The longest wait, computed or asked for.
+    /// The longest computed backoff.
     pub max: Duration,
 }
 
@@ -74,10 +75,7 @@ impl RetryPolicy {
         if retry > self.max_retries {
             return None;
         }
-        let delay = match retry_after {
-            Some(asked) => asked.min(self.max),
-            None => self.backoff(retry, jitter),
-        };
+        let delay = retry_after.unwrap_or_else(|| self.backoff(retry, jitter));
         // A retry needs time to run after its wait, not only the wait itself.
         (delay + MIN_ATTEMPT_TIME < remaining).then_some(delay)
     }
@@ -141,7 +139,7 @@ mod tests {
     }
 
     #[test]
-    fn retry_after_replaces_the_backoff_within_the_cap() {
+    fn retry_after_replaces_the_backoff_within_the_budget() {
         let p = policy();
         let plenty = Duration::from_secs(10);
         let asked = Some(Duration::from_millis(250));
@@ -149,11 +147,13 @@ mod tests {
             p.next_delay(1, asked, 0.0, plenty),
             Some(Duration::from_millis(250))
         );
-        let too_long = Some(Duration::from_secs(60));
+        let longer_than_backoffs = Some(Duration::from_secs(2));
         assert_eq!(
-            p.next_delay(1, too_long, 0.0, plenty),
-            Some(Duration::from_millis(350))
+            p.next_delay(1, longer_than_backoffs, 0.0, plenty),
+            Some(Duration::from_secs(2))
         );
+        let beyond_the_budget = Some(Duration::from_secs(60));
+        assert_eq!(p.next_delay(1, beyond_the_budget, 0.0, plenty), None);
         assert_eq!(
             p.next_delay(1, asked, 0.0, Duration::from_millis(200)),
             None

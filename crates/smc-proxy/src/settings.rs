@@ -79,7 +79,7 @@ pub struct UpstreamSettings {
     pub retries: u32,
     /// The first backoff; each retry doubles it, with jitter.
     pub backoff: Duration,
-    /// The longest backoff (and the longest `x-acs-retry-after` honoured).
+    /// The longest computed backoff (an `x-acs-retry-after` is honoured within `timeout`).
     pub max_backoff: Duration,
     /// The largest upstream body relayed, in bytes.
     pub max_response_bytes: usize,

@@ -95,8 +95,8 @@ enum Attempt {
     /// Upstream answered within the limits.
     Answered {
         answer: Answer,
-        /// Set when the answer is an API error.
-        error: Option<ApiError>,
+        /// Why calling again may help, for retryable API errors.
+        retryable: Option<RetryReason>,
         retry_after: Option<Duration>,
     },
     /// No usable answer.
@@ -106,15 +106,9 @@ enum Attempt {
 impl Attempt {
     fn retry_reason(&self) -> Option<RetryReason> {
         match self {
-            Attempt::Answered {
-                error: Some(error), ..
-            } if error.retryable() => Some(if error.is_throttling() {
-                RetryReason::Throttling
-            } else {
-                RetryReason::ServerError
-            }),
+            Attempt::Answered { retryable, .. } => *retryable,
             Attempt::Failed(ProxyError::UpstreamUnreachable { .. }) => Some(RetryReason::Network),
-            _ => None,
+            Attempt::Failed(_) => None,
         }
     }
 
@@ -142,9 +136,6 @@ impl Upstream {
         metrics: Arc<Metrics>,
     ) -> Result<Self, UpstreamError> {
         let endpoint = parse_endpoint(endpoint)?;
-        // rustls needs a process-wide crypto provider; ring builds without a C toolchain.
-        // Installing fails harmlessly when one is already installed.
-        let _ = rustls::crypto::ring::default_provider().install_default();
         let client = reqwest::Client::builder()
             .redirect(reqwest::redirect::Policy::none())
             .connect_timeout(settings.connect_timeout)
@@ -283,7 +274,7 @@ impl Upstream {
                     request_id,
                     code: None,
                 },
-                error: None,
+                retryable: None,
                 retry_after,
             };
         }
@@ -311,14 +302,19 @@ impl Upstream {
         let json = serde_json::to_vec(&error).unwrap_or_default();
         let request_id =
             request_id.or_else(|| Some(error.request_id.clone()).filter(|id| !id.is_empty()));
+        let retryable = error.retryable().then_some(if error.is_throttling() {
+            RetryReason::Throttling
+        } else {
+            RetryReason::ServerError
+        });
         Attempt::Answered {
             answer: Answer {
                 status,
                 body: Bytes::from(json),
                 request_id,
-                code: Some(error.code.clone()),
+                code: Some(error.code),
             },
-            error: Some(error),
+            retryable,
             retry_after,
         }
     }
