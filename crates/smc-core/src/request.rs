@@ -450,13 +450,14 @@ impl ParamReader {
             .push(name, "is not a parameter of DescribeReplicationJobs");
     }
 
-    /// Reads the `N` of `Name.N`: a number from 1 to `max`, without leading zeros (so
-    /// `JobId.01` cannot name the same element as `JobId.1`).
+    /// Reads the `N` of `Name.N`: a number from 1 to `max`, in digits only and without
+    /// leading zeros (so neither `JobId.01` nor `JobId.+1` can name the same element as
+    /// `JobId.1`: `usize::from_str` takes a `+`).
     fn list_index(&mut self, name: &str, index: &str, max: usize) -> Option<usize> {
-        let parsed = index
-            .parse::<usize>()
-            .ok()
-            .filter(|n| (1..=max).contains(n) && !index.starts_with('0'));
+        let parsed = Some(index)
+            .filter(|i| i.bytes().all(|b| b.is_ascii_digit()) && !i.starts_with('0'))
+            .and_then(|i| i.parse::<usize>().ok())
+            .filter(|n| (1..=max).contains(n));
         if parsed.is_none() {
             self.errors
                 .push(name, format!("N must be a number from 1 to {max}"));

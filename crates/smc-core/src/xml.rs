@@ -43,7 +43,7 @@ pub fn error_to_string(error: &ApiError) -> String {
     document("Error", error)
 }
 
-/// Reads an API error body: any root with `Code` (and usually `Message`) children.
+/// Reads an API error body: any root with a non-empty `Code` (and usually `Message`) child.
 pub(crate) fn parse_api_error(body: &str) -> Result<ApiError, ParseError> {
     let (root, value) = read_tree(body)?;
     if !looks_like_error(&value) {
@@ -52,7 +52,15 @@ pub(crate) fn parse_api_error(body: &str) -> Result<ApiError, ParseError> {
             format!("<{root}> is not an error body: it has no <Code>"),
         ));
     }
-    decode(&value)
+    let error: ApiError = decode(&value)?;
+    // `<Code/>` names no error, as an empty `"Code"` does not in JSON.
+    if error.code.is_empty() {
+        return Err(ParseError::new(
+            Format::Xml,
+            "an error body must have a Code",
+        ));
+    }
+    Ok(error)
 }
 
 fn looks_like_error(value: &Value) -> bool {
@@ -127,11 +135,11 @@ fn read_tree(body: &str) -> Result<(String, Value), ParseError> {
                 if stack.len() >= MAX_DEPTH {
                     return Err(syntax(&reader, format!("nesting deeper than {MAX_DEPTH}")));
                 }
-                let name = start.local_name().as_ref().to_owned();
+                let name = element_name(&reader, start.local_name().as_ref())?;
                 stack.push(Open::new(name));
             }
             Event::Empty(empty) => {
-                let name = empty.local_name().as_ref().to_owned();
+                let name = element_name(&reader, empty.local_name().as_ref())?;
                 match stack.last_mut() {
                     Some(parent) => {
                         add_child(&mut parent.children, name, Value::String(String::new()))
@@ -181,6 +189,24 @@ fn read_tree(body: &str) -> Result<(String, Value), ParseError> {
             }
             Event::Decl(_) | Event::PI(_) | Event::Comment(_) | Event::DocType(_) => {}
         }
+    }
+}
+
+/// The local name of an element, refused unless it is an XML name. quick-xml takes any
+/// bytes up to a space, `/` or `>` for a name: `<a<b>` or `<a/b/>` would be read as
+/// elements and then written back as different ones (or as no well-formed XML at all).
+fn element_name(reader: &Reader<&[u8]>, name: &str) -> Result<String, ParseError> {
+    // Exact for ASCII; any other character is let through, as it cannot end a tag.
+    let start = |c: char| !c.is_ascii() || c.is_ascii_alphabetic() || c == '_';
+    let rest = |c: char| start(c) || c.is_ascii_digit() || matches!(c, '-' | '.');
+    let mut chars = name.chars();
+    if chars.next().is_some_and(start) && chars.all(rest) {
+        Ok(name.to_owned())
+    } else {
+        Err(
+            ParseError::new(Format::Xml, format!("<{name}> is not an element name"))
+                .at_position(format!("byte {}", reader.buffer_position())),
+        )
     }
 }
 

@@ -1,0 +1,20 @@
+//! `smc_core::xml::parse_response` never panics, and what it reads survives the wire form:
+//! writing it with `xml::to_string` and reading that again gives an equal response.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use smc_core::xml;
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(body) = std::str::from_utf8(data) else {
+        return;
+    };
+    let Ok(response) = xml::parse_response(body) else {
+        return;
+    };
+    let written = xml::to_string(&response);
+    match xml::parse_response(&written) {
+        Ok(again) => assert_eq!(again, response, "changed by a round trip through {written}"),
+        Err(error) => panic!("cannot read its own output {written}: {error}"),
+    }
+});
