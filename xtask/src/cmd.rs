@@ -3,7 +3,7 @@
 use std::ffi::OsString;
 use std::fmt;
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::{Child, Command, Stdio};
 
 /// An external program with its arguments and the environment it adds.
 ///
@@ -70,6 +70,19 @@ impl Cmd {
         } else {
             None
         }
+    }
+
+    /// Starts the command in `dir` without waiting, its standard output piped when
+    /// `capture_stdout` (to read what it prints, such as the address it listens on).
+    pub fn spawn(&self, dir: &Path, capture_stdout: bool) -> Result<Child, String> {
+        let mut command = self.command(dir);
+        command.stdin(Stdio::null());
+        if capture_stdout {
+            command.stdout(Stdio::piped());
+        }
+        command
+            .spawn()
+            .map_err(|e| format!("could not start `{self}`: {e}"))
     }
 
     fn command(&self, dir: &Path) -> Command {

@@ -17,7 +17,8 @@ usage: cargo xtask <command>
 
 commands:
   test   install missing tools, then run fmt, clippy, native tests and wasm tests
-  dev    install the tools a local session needs, and list what it will start";
+  dev    install missing tools, then run the viewer on the embedded emulator
+         (smc-proxy + trunk serve) and print the URL; Ctrl-C stops both";
 
 fn main() -> ExitCode {
     let args: Vec<String> = env::args().skip(1).collect();

@@ -4,13 +4,16 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::time::Duration;
 
+use clap::builder::TypedValueParser;
 use clap::{Args, Parser, Subcommand};
 
 use crate::access::normalize_origin;
 use crate::auth::{BearerToken, TokenError};
 use crate::credentials::{self, CredentialsError, Environment};
 use crate::logging::LogFormat;
-use crate::settings::{Settings, UpstreamSettings, UpstreamTarget, DEFAULT_LISTEN};
+use crate::settings::{
+    EmulatorOptions, Settings, UpstreamSettings, UpstreamTarget, DEFAULT_LISTEN,
+};
 use crate::sign_command::SignArgs;
 
 /// The signing proxy of the SMC replication job viewer.
@@ -59,6 +62,17 @@ pub struct ServeArgs {
     /// Use the embedded emulator even when credentials are found.
     #[arg(long, conflicts_with = "endpoint")]
     pub emulator: bool,
+    /// How many jobs the embedded emulator generates.
+    #[arg(long, value_name = "N", default_value_t = smc_emulator::DEFAULT_JOBS,
+          value_parser = clap::value_parser!(u64).range(0..=smc_emulator::MAX_JOBS as u64)
+              .map(|n| n as usize))]
+    pub emulator_jobs: usize,
+    /// The embedded emulator's seed: the same seed gives the same jobs.
+    #[arg(long, value_name = "K", default_value_t = 1)]
+    pub emulator_seed: u64,
+    /// Running jobs of the embedded emulator stand still (for tests and screenshots).
+    #[arg(long)]
+    pub emulator_frozen: bool,
     /// The time one API call may take upstream, retries included (e.g. 10s, 500ms).
     #[arg(long, default_value = "10s", value_parser = parse_duration)]
     pub upstream_timeout: Duration,
@@ -108,8 +122,13 @@ pub enum SettingsError {
 impl ServeArgs {
     /// The settings these flags give in `env` (credentials found there, the token read).
     pub fn settings(&self, env: &Environment) -> Result<Settings, SettingsError> {
+        let embedded = UpstreamTarget::EmbeddedEmulator(EmulatorOptions {
+            jobs: self.emulator_jobs,
+            seed: self.emulator_seed,
+            frozen: self.emulator_frozen,
+        });
         let upstream = if self.emulator {
-            UpstreamTarget::EmbeddedEmulator
+            embedded
         } else {
             match credentials::find(env)? {
                 Some(found) => UpstreamTarget::Remote {
@@ -124,7 +143,7 @@ impl ServeArgs {
                     Some(endpoint) => {
                         return Err(SettingsError::EndpointWithoutCredentials(endpoint.clone()))
                     }
-                    None => UpstreamTarget::EmbeddedEmulator,
+                    None => embedded,
                 },
             }
         };
@@ -222,7 +241,7 @@ mod tests {
         assert_eq!(settings.listen, DEFAULT_LISTEN);
         assert!(matches!(
             settings.upstream,
-            UpstreamTarget::EmbeddedEmulator
+            UpstreamTarget::EmbeddedEmulator(options) if options == EmulatorOptions::default()
         ));
         assert_eq!(settings.client, UpstreamSettings::default());
     }
@@ -241,11 +260,25 @@ mod tests {
             panic!("expected the remote endpoint");
         };
         assert_eq!(endpoint, smc_core::DEFAULT_ENDPOINT);
-        let settings = serve(&["--emulator"]).settings(&env).unwrap();
+        let settings = serve(&[
+            "--emulator",
+            "--emulator-jobs",
+            "1000",
+            "--emulator-seed",
+            "7",
+            "--emulator-frozen",
+        ])
+        .settings(&env)
+        .unwrap();
         assert!(matches!(
             settings.upstream,
-            UpstreamTarget::EmbeddedEmulator
+            UpstreamTarget::EmbeddedEmulator(EmulatorOptions {
+                jobs: 1000,
+                seed: 7,
+                frozen: true
+            })
         ));
+        assert!(Cli::try_parse_from(["smc-proxy", "serve", "--emulator-jobs", "20001"]).is_err());
     }
 
     #[test]

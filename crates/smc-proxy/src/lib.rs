@@ -40,4 +40,4 @@ pub mod upstream;
 
 pub use error::ProxyError;
 pub use server::{Proxy, RunningProxy, StartError};
-pub use settings::{Settings, UpstreamSettings, UpstreamTarget};
+pub use settings::{EmulatorOptions, Settings, UpstreamSettings, UpstreamTarget};

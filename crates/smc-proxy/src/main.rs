@@ -10,6 +10,11 @@ use smc_proxy::cli::{Cli, Command, ServeArgs};
 use smc_proxy::credentials::Environment;
 use smc_proxy::{logging, sign_command, Proxy};
 
+// Every call allocates (headers, the query, the signature, two bodies): mimalloc makes the
+// allocator's share of a call's CPU time much smaller than glibc's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[tokio::main]
 async fn main() -> ExitCode {
     let cli = Cli::parse();

@@ -75,9 +75,12 @@ impl Proxy {
                     format!("{endpoint} (signing with {kind} credentials from {source})");
                 (endpoint, credentials, None, described)
             }
-            UpstreamTarget::EmbeddedEmulator => {
+            UpstreamTarget::EmbeddedEmulator(options) => {
                 let emulator = Emulator::builder()
                     .credentials(fresh_credentials())
+                    .jobs(options.jobs)
+                    .seed(options.seed)
+                    .frozen(options.frozen)
                     .start()
                     .await?;
                 let endpoint = emulator.endpoint();

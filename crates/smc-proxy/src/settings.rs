@@ -40,7 +40,7 @@ impl Default for Settings {
     fn default() -> Self {
         Settings {
             listen: DEFAULT_LISTEN,
-            upstream: UpstreamTarget::EmbeddedEmulator,
+            upstream: UpstreamTarget::EmbeddedEmulator(EmulatorOptions::default()),
             region: None,
             static_dir: None,
             allow_origins: Vec::new(),
@@ -65,7 +65,29 @@ pub enum UpstreamTarget {
     },
     /// No credentials were found: start smc-emulator in-process on an ephemeral loopback
     /// port with fresh random credentials and send calls there.
-    EmbeddedEmulator,
+    EmbeddedEmulator(EmulatorOptions),
+}
+
+/// What the embedded emulator serves: how many generated jobs, from which seed, and
+/// whether running jobs advance (demos want motion; browser tests want the same page twice).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EmulatorOptions {
+    /// How many jobs are generated.
+    pub jobs: usize,
+    /// The generator's seed: the same seed gives the same jobs.
+    pub seed: u64,
+    /// Running jobs stand still.
+    pub frozen: bool,
+}
+
+impl Default for EmulatorOptions {
+    fn default() -> Self {
+        EmulatorOptions {
+            jobs: smc_emulator::DEFAULT_JOBS,
+            seed: 1,
+            frozen: false,
+        }
+    }
 }
 
 /// How upstream calls are made and bounded.
