@@ -1,1 +1,18 @@
-//! End-to-end browser tests; filled by a later issue (see the README).
+//! End-to-end tests of the whole path a person uses: headless Chromium → the release web
+//! app → smc-proxy → its embedded smc-emulator.
+//!
+//! - [`paths`]: where the built app, axe-core and the screenshots are.
+//! - [`stack`]: the proxy serving the app, on an ephemeral port, with an emulator whose
+//!   data and faults a test controls.
+//! - [`browser`]: chromedriver and one headless Chromium session, with the waits and
+//!   lookups the tests share.
+//!
+//! The tests themselves are in `tests/browser/`; `cargo xtask test` builds the app with
+//! Trunk first and runs them.
+
+pub mod browser;
+pub mod paths;
+pub mod stack;
+
+pub use browser::Browser;
+pub use stack::Stack;

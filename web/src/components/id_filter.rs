@@ -1,5 +1,6 @@
 //! An id-list filter: type or paste ids separated by commas, spaces or new lines.
 
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::filters::IdList;
@@ -53,6 +54,25 @@ pub fn IdFilter(props: &IdFilterProps) -> Html {
             }
         })
     };
+    // An <input> cannot hold newlines, so the browser drops them from pasted text and one id
+    // would run into the next: take the clipboard's text as it is instead.
+    let on_paste = {
+        let text = text.clone();
+        let add = add.clone();
+        Callback::from(move |event: Event| {
+            let pasted = event
+                .dyn_ref::<web_sys::ClipboardEvent>()
+                .and_then(web_sys::ClipboardEvent::clipboard_data)
+                .and_then(|data| data.get_data("text").ok());
+            let Some(pasted) = pasted.filter(|p| !p.trim().is_empty()) else {
+                return; // Nothing readable: the browser pastes and `on_input` takes it.
+            };
+            event.prevent_default();
+            let combined = format!("{} {pasted}", *text);
+            text.set(combined.replace(['\n', '\r'], " ").trim().to_owned());
+            add(combined);
+        })
+    };
     let on_key = {
         let text = text.clone();
         let add = add.clone();
@@ -72,7 +92,7 @@ pub fn IdFilter(props: &IdFilterProps) -> Html {
         <div class="smcv-field">
             <label for={id.clone()}>{ format!("{}s", props.list.label()) }</label>
             <div class="smcv-input-with-button">
-                <input id={id} type="text" value={(*text).clone()} oninput={on_input} onkeydown={on_key}
+                <input id={id} type="text" value={(*text).clone()} oninput={on_input} onpaste={on_paste} onkeydown={on_key}
                     placeholder={props.list.example()} autocomplete="off" spellcheck="false"
                     aria-invalid={props.message.is_some().to_string()}
                     aria-describedby={props.message.as_ref().map(|_| error_id.clone())} />

@@ -1,0 +1,125 @@
+//! The server side of a test: smc-proxy serving the built app from the same origin, with
+//! its embedded emulator on frozen time and a fixed seed, so every run sees the same jobs.
+
+use std::time::Duration;
+
+use smc_core::{json, DescribeReplicationJobs, DescribeReplicationJobsResponse};
+use smc_emulator::FaultRule;
+use smc_proxy::{EmulatorOptions, Proxy, RunningProxy, Settings, UpstreamSettings, UpstreamTarget};
+
+/// The proxy's upstream budget in these tests: short, so a latency fault past it shows
+/// `Proxy.UpstreamTimeout` quickly.
+pub const UPSTREAM_TIMEOUT: Duration = Duration::from_secs(3);
+
+/// A running proxy + emulator + app.
+pub struct Stack {
+    proxy: RunningProxy,
+    http: reqwest::Client,
+}
+
+impl Stack {
+    /// The default data set: 240 generated jobs from seed 1.
+    pub async fn start() -> Stack {
+        Stack::with_jobs(smc_emulator::DEFAULT_JOBS).await
+    }
+
+    /// `jobs` generated jobs from seed 1.
+    pub async fn with_jobs(jobs: usize) -> Stack {
+        let proxy = Proxy::start(Settings {
+            listen: "127.0.0.1:0".parse().expect("a socket address"),
+            upstream: UpstreamTarget::EmbeddedEmulator(EmulatorOptions {
+                jobs,
+                seed: 1,
+                frozen: true,
+            }),
+            static_dir: Some(crate::paths::dist()),
+            client: UpstreamSettings {
+                timeout: UPSTREAM_TIMEOUT,
+                retries: 1,
+                backoff: Duration::from_millis(20),
+                ..UpstreamSettings::default()
+            },
+            ..Settings::default()
+        })
+        .await
+        .expect("the proxy starts");
+        Stack {
+            proxy,
+            http: reqwest::Client::new(),
+        }
+    }
+
+    /// `http://127.0.0.1:PORT` followed by `path` (which starts with `/`).
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.proxy.url())
+    }
+
+    /// Makes every call fail (or wait) as `rules` say, until [`Self::clear_faults`].
+    pub fn set_faults(&self, rules: Vec<FaultRule>) {
+        self.emulator()
+            .state()
+            .set_faults(rules)
+            .expect("valid fault rules");
+    }
+
+    /// Ends every fault.
+    pub fn clear_faults(&self) {
+        self.emulator().state().clear_faults();
+    }
+
+    /// What the API answers for `request`, asked through the proxy as the app asks: the
+    /// expectations of a test come from here, never from numbers written into the test.
+    pub async fn page(&self, request: &DescribeReplicationJobs) -> DescribeReplicationJobsResponse {
+        let url = self.url(&format!(
+            "/api/DescribeReplicationJobs?{}",
+            request.to_query_string()
+        ));
+        let body = self
+            .http
+            .get(&url)
+            .send()
+            .await
+            .and_then(reqwest::Response::error_for_status)
+            .unwrap_or_else(|e| panic!("GET {url}: {e}"))
+            .text()
+            .await
+            .expect("a body");
+        json::parse_response(&body).unwrap_or_else(|e| panic!("GET {url}: {e}"))
+    }
+
+    /// How many browser API calls the proxy has answered: a check that something was, or
+    /// was not, sent.
+    pub async fn api_calls(&self) -> u64 {
+        let metrics = self
+            .http
+            .get(self.url("/metrics"))
+            .send()
+            .await
+            .and_then(reqwest::Response::error_for_status)
+            .expect("GET /metrics")
+            .text()
+            .await
+            .expect("a body");
+        metrics
+            .lines()
+            .filter(|line| line.starts_with("smc_proxy_requests_total{"))
+            .filter_map(|line| line.rsplit(' ').next()?.parse::<u64>().ok())
+            .sum()
+    }
+
+    fn emulator(&self) -> &smc_emulator::RunningEmulator {
+        self.proxy
+            .embedded_emulator()
+            .expect("the stack always runs the embedded emulator")
+    }
+}
+
+/// `status` with `code` on every call.
+pub fn failing(status: u16, code: &str) -> FaultRule {
+    FaultRule::error(status, code)
+}
+
+/// Every call answered after `latency`.
+pub fn slow(latency: Duration) -> FaultRule {
+    FaultRule::delay(latency.as_millis() as u64)
+}

@@ -1,0 +1,16 @@
+//! What several tests compute the same way.
+
+use smc_core::DescribeReplicationJobsResponse;
+
+/// The JobIds of a page, in order.
+pub fn job_ids(page: &DescribeReplicationJobsResponse) -> Vec<String> {
+    page.replication_jobs
+        .iter()
+        .map(|job| job.job_id.clone())
+        .collect()
+}
+
+/// The paging label for `count` rows starting at the `first` job: "41–60 of 240".
+pub fn range_label(first: usize, count: usize, total: i64) -> String {
+    format!("{first}–{} of {total}", first + count - 1)
+}

@@ -1,0 +1,17 @@
+//! The viewer in headless Chromium against smc-proxy and its embedded emulator.
+//!
+//! Every test starts its own stack (fresh emulator, fixed seed, frozen time) and browser,
+//! so tests share nothing and run in any order. What a test expects comes from the API
+//! itself (asked through the proxy), never from numbers copied from the generator.
+//! Screenshots of the list, a filtered list, details, an error and the embed page go to
+//! `target/e2e/`.
+
+mod accessibility;
+mod common;
+mod details;
+mod embed;
+mod export;
+mod faults;
+mod filters;
+mod history;
+mod paging;
