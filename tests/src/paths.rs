@@ -9,13 +9,14 @@ pub fn workspace_root() -> &'static Path {
         .expect("tests/ sits one level below the workspace root")
 }
 
-/// The release build of the web app: `SMC_E2E_DIST`, or the workspace's `dist/`.
+/// The release build of the web app: `SMC_E2E_DIST` (relative to the workspace root), or
+/// the workspace's `dist/`.
 ///
 /// It must hold a build: a missing one fails the test with the command that makes it,
 /// rather than testing whatever stale files happen to be around.
 pub fn dist() -> PathBuf {
     let dir = std::env::var_os("SMC_E2E_DIST")
-        .map(PathBuf::from)
+        .map(|dir| workspace_root().join(dir))
         .unwrap_or_else(|| workspace_root().join("dist"));
     for file in [
         "index.html",

@@ -1,6 +1,7 @@
 //! `cargo xtask <command>`: the project's build tasks, in Rust so they need nothing but
 //! cargo. See the README for what each command does.
 
+mod bundle;
 mod cmd;
 mod dev;
 mod install;

@@ -2,6 +2,7 @@
 
 use std::path::Path;
 
+use crate::bundle;
 use crate::cmd::Cmd;
 use crate::install::{self, CHROMEDRIVER, WASM32};
 use crate::pipeline::Step;
@@ -30,7 +31,8 @@ pub fn steps() -> Vec<Step> {
     let mut steps = vec![
         Step::call(
             "install",
-            "wasm32 target, wasm-bindgen-cli at Cargo.lock's version, chromium, chromedriver",
+            "wasm32 target, wasm-bindgen-cli at Cargo.lock's version, chromium, chromedriver, \
+             trunk, wasm-opt, axe-core",
             install_tools,
         ),
         Step::run("fmt", cargo(&["fmt", "--all", "--", "--check"])),
@@ -47,18 +49,59 @@ pub fn steps() -> Vec<Step> {
                 "warnings",
             ]),
         ),
-        Step::run("native tests", cargo(&["test", "--workspace"])),
+        // The browser tests need the release app: they run last, after it is built.
+        Step::run(
+            "native tests",
+            cargo(&["test", "--workspace", "--exclude", E2E_PACKAGE]),
+        ),
     ];
     steps.extend(WASM_PACKAGES.iter().map(wasm_tests));
-    // The end-to-end browser tests (tests/) join here, as one more step after the wasm tests.
+    steps.extend([
+        Step::call(
+            "web build",
+            format!("cargo fetch, then trunk build --release --dist {E2E_DIST}"),
+            build_web,
+        ),
+        Step::call(
+            "bundle budget",
+            format!("gzip sizes of the bundle in {E2E_DIST}"),
+            |root| bundle::check(&root.join(E2E_DIST)),
+        ),
+        Step::run(
+            "browser tests",
+            cargo(&["test", "-p", E2E_PACKAGE])
+                .env("SMC_E2E_DIST", E2E_DIST)
+                .env("CHROMEDRIVER", CHROMEDRIVER),
+        ),
+    ]);
     steps
+}
+
+/// The end-to-end crate (tests/): headless Chromium against the proxy serving the app.
+const E2E_PACKAGE: &str = "smc-e2e";
+/// Where the release app for the browser tests is built (relative to the workspace root),
+/// apart from `dist/` so a developer's own build is left alone.
+const E2E_DIST: &str = "target/e2e-dist";
+
+/// Builds the release app as users get it. Trunk.toml says `offline = true`, so the crates
+/// are fetched first.
+fn build_web(root: &Path) -> Result<(), String> {
+    cargo(&["fetch"]).run(root)?;
+    Cmd::new("trunk")
+        .args(["build", "--release", "--dist", E2E_DIST])
+        .env("PATH", install::trunk_path(root)?)
+        .env("TRUNK_SKIP_VERSION_CHECK", "true")
+        .run(root)
 }
 
 /// What the later steps need: the wasm target and test runner, and a browser to run in.
 fn install_tools(root: &Path) -> Result<(), String> {
     install::wasm32_target(root)?;
     install::wasm_bindgen_cli(root)?;
-    install::chromium(root)
+    install::chromium(root)?;
+    install::trunk(root)?;
+    install::wasm_opt(root)?;
+    install::axe_core(root)
 }
 
 /// The step running one package's tests as wasm in headless Chromium.
@@ -108,7 +151,10 @@ mod tests {
                 "clippy",
                 "native tests",
                 "wasm tests smc-core",
-                "wasm tests smc-web"
+                "wasm tests smc-web",
+                "web build",
+                "bundle budget",
+                "browser tests"
             ]
         );
     }

@@ -1,6 +1,7 @@
 //! The tools `test` and `dev` need. Each check prints one line saying what it found and
 //! installs only what is missing or at the wrong version.
 
+mod axe_core;
 mod chromium;
 mod rust_target;
 mod trunk;
@@ -8,6 +9,7 @@ mod version;
 mod wasm_bindgen;
 mod wasm_opt;
 
+pub use axe_core::axe_core;
 pub use chromium::{chromium, CHROMEDRIVER};
 pub use rust_target::{wasm32_target, WASM32};
 pub use trunk::trunk;
