@@ -22,7 +22,10 @@ pub fn check(dist: &Path) -> Result<(), String> {
         let path = dist.join(name);
         let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
         let compressed = gzip_size(&bytes);
-        println!("    {name:<20} {:>9} bytes, {compressed:>7} gzip", bytes.len());
+        println!(
+            "    {name:<20} {:>9} bytes, {compressed:>7} gzip",
+            bytes.len()
+        );
         total += compressed;
     }
     println!(

@@ -40,7 +40,8 @@ mod tests {
 
     #[test]
     fn reads_the_package_version() {
-        let manifest = "{\n  \"name\": \"axe-core\",\n  \"version\": \"4.11.1\",\n  \"deps\": {}\n}";
+        let manifest =
+            "{\n  \"name\": \"axe-core\",\n  \"version\": \"4.11.1\",\n  \"deps\": {}\n}";
         assert_eq!(package_version(manifest), Some("4.11.1"));
         assert_eq!(package_version("{}"), None);
         assert_eq!(package_version("{\"version\": 4}"), None);
