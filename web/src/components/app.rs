@@ -123,6 +123,16 @@ pub fn App(props: &AppProps) -> Html {
         );
     }
 
+    // Mark when rows are first on screen, for the Performance API: the first-rows budget
+    // (tests/examples/first_rows.rs) reads `smcv-first-rows` from the page.
+    use_effect_with(state.fetch.page.is_some(), |loaded| {
+        if *loaded {
+            if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+                let _ = performance.mark("smcv-first-rows");
+            }
+        }
+    });
+
     // Tell the hosting page which job was opened.
     {
         let host = props.host.clone();
