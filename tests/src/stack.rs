@@ -113,13 +113,3 @@ impl Stack {
             .expect("the stack always runs the embedded emulator")
     }
 }
-
-/// `status` with `code` on every call.
-pub fn failing(status: u16, code: &str) -> FaultRule {
-    FaultRule::error(status, code)
-}
-
-/// Every call answered after `latency`.
-pub fn slow(latency: Duration) -> FaultRule {
-    FaultRule::delay(latency.as_millis() as u64)
-}

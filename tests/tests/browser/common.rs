@@ -1,6 +1,6 @@
 //! What several tests compute the same way.
 
-use smc_core::DescribeReplicationJobsResponse;
+use smc_core::{DescribeReplicationJobsResponse, ReplicationJob};
 
 /// The JobIds of a page, in order.
 pub fn job_ids(page: &DescribeReplicationJobsResponse) -> Vec<String> {
@@ -13,4 +13,13 @@ pub fn job_ids(page: &DescribeReplicationJobsResponse) -> Vec<String> {
 /// The paging label for `count` rows starting at the `first` job: "41–60 of 240".
 pub fn range_label(first: usize, count: usize, total: i64) -> String {
     format!("{first}–{} of {total}", first + count - 1)
+}
+
+/// A job's name as the viewer shows it.
+pub fn shown_name(job: &ReplicationJob) -> &str {
+    if job.name.is_empty() {
+        "(unnamed)"
+    } else {
+        &job.name
+    }
 }

@@ -3,6 +3,8 @@
 use smc_core::{DescribeReplicationJobs, ReplicationJob};
 use smc_e2e::{Browser, Stack};
 
+use crate::common::shown_name;
+
 #[tokio::test]
 async fn details_show_disks_partitions_runs_and_tags_of_the_chosen_job() {
     let stack = Stack::start().await;
@@ -18,11 +20,7 @@ async fn details_show_disks_partitions_runs_and_tags_of_the_chosen_job() {
         .await;
     let viewer = browser.viewer();
     assert_eq!(viewer.rows().await, vec![job.job_id.clone()]);
-    let name = if job.name.is_empty() {
-        "(unnamed)"
-    } else {
-        &job.name
-    };
+    let name = shown_name(&job);
     viewer.click(&format!("Open details of {name}")).await;
     viewer
         .wait_for(

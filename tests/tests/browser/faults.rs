@@ -3,8 +3,9 @@
 
 use std::time::Duration;
 
-use smc_e2e::stack::{failing, slow, UPSTREAM_TIMEOUT};
+use smc_e2e::stack::UPSTREAM_TIMEOUT;
 use smc_e2e::{Browser, Stack};
+use smc_emulator::FaultRule;
 
 #[tokio::test]
 async fn faults_show_the_error_banner_over_the_last_rows_and_retry_recovers() {
@@ -16,13 +17,13 @@ async fn faults_show_the_error_banner_over_the_last_rows_and_retry_recovers() {
 
     let faults = [
         (
-            failing(403, "Forbidden.Unauthorized"),
+            FaultRule::error(403, "Forbidden.Unauthorized"),
             "Forbidden.Unauthorized",
         ),
-        (failing(500, "InternalError"), "InternalError"),
-        (failing(400, "Throttling.User"), "Throttling.User"),
+        (FaultRule::error(500, "InternalError"), "InternalError"),
+        (FaultRule::error(400, "Throttling.User"), "Throttling.User"),
         (
-            slow(UPSTREAM_TIMEOUT + Duration::from_secs(2)),
+            FaultRule::delay((UPSTREAM_TIMEOUT + Duration::from_secs(2)).as_millis() as u64),
             "Proxy.UpstreamTimeout",
         ),
     ];

@@ -4,7 +4,7 @@
 use smc_core::{DescribeReplicationJobs, Status};
 use smc_e2e::{Browser, Stack};
 
-use crate::common::{job_ids, range_label};
+use crate::common::{job_ids, range_label, shown_name};
 
 #[tokio::test]
 async fn a_deep_link_restores_filters_page_and_details() {
@@ -44,11 +44,7 @@ async fn a_deep_link_restores_filters_page_and_details() {
             "text(root.querySelector('.smcv-details h2'))",
         )
         .await;
-    let name = if open.name.is_empty() {
-        "(unnamed)"
-    } else {
-        &open.name
-    };
+    let name = shown_name(&open);
     assert!(heading.as_str().unwrap().contains(name), "{heading}");
     browser.close().await;
 }

@@ -11,9 +11,7 @@ const AXE_CORE_VERSION: &str = "4.11.1";
 /// Installs axe-core into `.tools/` unless its `package.json` already says
 /// [`AXE_CORE_VERSION`].
 pub fn axe_core(root: &Path) -> Result<(), String> {
-    let manifest = root
-        .join(".tools")
-        .join("node_modules")
+    let manifest = super::node_modules(root)
         .join("axe-core")
         .join("package.json");
     let probe = || {

@@ -16,7 +16,7 @@ pub use trunk::trunk;
 pub use wasm_bindgen::wasm_bindgen_cli;
 pub use wasm_opt::{trunk_path, wasm_opt};
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::cmd::Cmd;
 
@@ -24,6 +24,11 @@ use crate::cmd::Cmd;
 ///
 /// `probe` says what is installed now (`None`: nothing usable). It runs again after the
 /// install, so a tool that lands somewhere not on `PATH` fails here, not in a later step.
+/// Where `npm install --prefix .tools` puts packages (git-ignored, beside the workspace).
+fn node_modules(root: &Path) -> PathBuf {
+    root.join(".tools").join("node_modules")
+}
+
 fn ensure(
     root: &Path,
     tool: &str,

@@ -36,7 +36,7 @@ pub fn trunk_path(root: &Path) -> Result<OsString, String> {
 
 /// Where npm puts the binaries of packages installed with `--prefix .tools`.
 fn tools_bin(root: &Path) -> PathBuf {
-    root.join(".tools").join("node_modules").join(".bin")
+    super::node_modules(root).join(".bin")
 }
 
 /// The version in `wasm-opt --version` output, `wasm-opt version 132 (version_132)`.
