@@ -54,28 +54,6 @@ async fn run(cli: &Cli) -> Result<(), EmulatorError> {
             "listening beyond loopback: anyone who can reach this port can call the emulator"
         );
     }
-    stop_signal().await;
+    smc_emulator::server::stop_signal().await;
     running.shutdown().await
-}
-
-/// Ctrl-C, or SIGTERM on Unix.
-async fn stop_signal() {
-    let ctrl_c = async {
-        let _ = tokio::signal::ctrl_c().await;
-    };
-    #[cfg(unix)]
-    let terminate = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut signal) => {
-                signal.recv().await;
-            }
-            Err(_) => std::future::pending::<()>().await,
-        }
-    };
-    #[cfg(not(unix))]
-    let terminate = std::future::pending::<()>();
-    tokio::select! {
-        _ = ctrl_c => {}
-        _ = terminate => {}
-    }
 }

@@ -329,3 +329,26 @@ impl std::fmt::Debug for RunningEmulator {
             .finish()
     }
 }
+
+/// Waits for Ctrl-C, or SIGTERM on Unix: when a server binary (this one, or the proxy that
+/// embeds it) should shut down gracefully.
+pub async fn stop_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {}
+        _ = terminate => {}
+    }
+}

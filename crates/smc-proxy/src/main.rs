@@ -46,29 +46,7 @@ async fn serve(args: &ServeArgs) -> Result<(), String> {
     }
     // Scripts read these lines through a pipe: make sure they leave now.
     let _ = std::io::stdout().flush();
-    stop_signal().await;
+    smc_emulator::server::stop_signal().await;
     tracing::info!("stopping: letting calls in flight finish");
     running.shutdown().await.map_err(|e| e.to_string())
-}
-
-/// Ctrl-C, or SIGTERM on Unix.
-async fn stop_signal() {
-    let ctrl_c = async {
-        let _ = tokio::signal::ctrl_c().await;
-    };
-    #[cfg(unix)]
-    let terminate = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut signal) => {
-                signal.recv().await;
-            }
-            Err(_) => std::future::pending::<()>().await,
-        }
-    };
-    #[cfg(not(unix))]
-    let terminate = std::future::pending::<()>();
-    tokio::select! {
-        _ = ctrl_c => {}
-        _ = terminate => {}
-    }
 }
