@@ -147,7 +147,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         latencies.max() as f64 / 1000.0,
     );
     println!(
-        "RESULT label={} rps={throughput:.1} p99_ms={:.3} errors={errors}",
+        "RESULT label={} rps={throughput:.1} p99_ms={:.3} errors={errors} requests={count}",
         options.label,
         ms(0.99)
     );

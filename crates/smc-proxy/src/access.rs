@@ -11,12 +11,9 @@
 
 use std::net::{IpAddr, SocketAddr};
 
-use axum::extract::{Request, State};
 use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
-use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
-use crate::app::AppState;
 use crate::error::ProxyError;
 use crate::upstream::REQUEST_ID_HEADER;
 
@@ -74,41 +71,50 @@ impl AccessPolicy {
     }
 }
 
-/// Checks Host and Origin, answers preflights, and adds CORS headers for allowed origins.
-pub async fn check(State(state): State<AppState>, request: Request, next: Next) -> Response {
-    let policy = &state.access;
-    let headers = request.headers();
+/// What the Host and Origin rules say about a call.
+#[derive(Debug)]
+pub enum Admission {
+    /// Serve it; for a cross-origin call from an allowed origin, the origin to name in the
+    /// CORS headers of whatever the answer is.
+    Serve {
+        /// The allowed origin, when the call is cross-origin.
+        cors_origin: Option<String>,
+    },
+    /// Answer with this and nothing else: a refusal, or a preflight's answer.
+    Answer(Response),
+}
+
+/// Checks Host and Origin and answers preflights.
+pub fn admit(policy: &AccessPolicy, method: &Method, headers: &HeaderMap) -> Admission {
     let host = headers.get(header::HOST).and_then(|v| v.to_str().ok());
     if !policy.host_allowed(host) {
         let shown: String = host.unwrap_or_default().chars().take(100).collect();
-        return ProxyError::HostNotAllowed(shown).into_response();
+        return Admission::Answer(ProxyError::HostNotAllowed(shown).into_response());
     }
     let origin = headers
         .get(header::ORIGIN)
         .map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned());
-    if request.method() == Method::OPTIONS
-        && headers.contains_key(header::ACCESS_CONTROL_REQUEST_METHOD)
-    {
-        return preflight(policy, origin.as_deref(), headers);
+    if method == Method::OPTIONS && headers.contains_key(header::ACCESS_CONTROL_REQUEST_METHOD) {
+        return Admission::Answer(preflight(policy, origin.as_deref(), headers));
     }
     let Some(origin) = origin else {
         // Not a cross-origin browser call: curl, a server, or a same-origin GET.
-        return next.run(request).await;
+        return Admission::Serve { cors_origin: None };
     };
     if policy.origin_allowed(&origin) {
-        let mut response = next.run(request).await;
-        allow_origin(response.headers_mut(), &origin);
-        return response;
+        return Admission::Serve {
+            cors_origin: Some(origin),
+        };
     }
     if host.is_some_and(|host| same_origin(&origin, host)) {
-        return next.run(request).await;
+        return Admission::Serve { cors_origin: None };
     }
     let mut response =
         ProxyError::OriginNotAllowed(origin.chars().take(200).collect()).into_response();
     response
         .headers_mut()
         .insert(header::VARY, HeaderValue::from_static("Origin"));
-    response
+    Admission::Answer(response)
 }
 
 /// Answers a CORS preflight: 204 with the allowed method and header for an allowed origin,
@@ -144,7 +150,8 @@ fn preflight(policy: &AccessPolicy, origin: Option<&str>, headers: &HeaderMap) -
     response
 }
 
-fn allow_origin(headers: &mut HeaderMap, origin: &str) {
+/// The CORS headers of an answer to an allowed origin.
+pub fn allow_origin(headers: &mut HeaderMap, origin: &str) {
     if let Ok(value) = HeaderValue::from_str(origin) {
         headers.insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, value);
     }

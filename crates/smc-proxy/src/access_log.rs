@@ -5,11 +5,10 @@
 
 use std::time::Instant;
 
-use axum::extract::{Request, State};
-use axum::middleware::Next;
+use axum::http::Method;
 use axum::response::Response;
 
-use crate::app::AppState;
+use crate::metrics::Metrics;
 
 /// What a handler tells the access log about a call.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -32,32 +31,31 @@ pub fn action_label(path: &str) -> &'static str {
     }
 }
 
-/// Logs and counts every call that passes through.
-pub async fn record(State(state): State<AppState>, request: Request, next: Next) -> Response {
-    let started = Instant::now();
-    let action = action_label(request.uri().path());
-    let method = request.method().clone();
-    let response = next.run(request).await;
+/// Logs and counts one call: its action (from `path`), method and answer, `started` when
+/// it arrived.
+pub fn record(
+    metrics: &Metrics,
+    path: &str,
+    method: &Method,
+    response: &Response,
+    started: Instant,
+) {
+    let action = action_label(path);
     let status = response.status().as_u16();
-    state.metrics.count_request(action, status);
-    let record = response
-        .extensions()
-        .get::<CallRecord>()
-        .cloned()
-        .unwrap_or_default();
+    metrics.count_request(action, status);
+    let record = response.extensions().get::<CallRecord>();
     tracing::info!(
         target: "smc_proxy::access",
         action,
         method = method.as_str(),
         status,
-        request_id = record.request_id.as_deref().unwrap_or(""),
-        code = record.code.as_deref().unwrap_or(""),
-        upstream_status = record.upstream_status.unwrap_or(0),
-        retries = record.retries,
+        request_id = record.and_then(|r| r.request_id.as_deref()).unwrap_or(""),
+        code = record.and_then(|r| r.code.as_deref()).unwrap_or(""),
+        upstream_status = record.and_then(|r| r.upstream_status).unwrap_or(0),
+        retries = record.map_or(0, |r| r.retries),
         latency_ms = started.elapsed().as_secs_f64() * 1000.0,
         "api call"
     );
-    response
 }
 
 #[cfg(test)]

@@ -16,7 +16,7 @@ use crate::error::ProxyError;
 use crate::metrics::Metrics;
 use crate::site::Site;
 use crate::upstream::Upstream;
-use crate::{access, access_log, api, auth, limits, ops, site};
+use crate::{api, limits, ops, site};
 
 /// Everything the handlers share. Cloning is cheap; every clone is the same proxy.
 #[derive(Debug, Clone)]
@@ -54,32 +54,19 @@ impl Deref for AppState {
     }
 }
 
-/// The router: the browser API under `/api` (access log, Host/Origin/CORS, token, in that
-/// order), `/healthz` and `/metrics`, and the web app (or an API-shaped 404) for everything
-/// else. Every response carries `nosniff` and `no-referrer`; requests over the size limits
-/// are refused first.
+/// The router: the browser API under `/api` (see [`api::serve`]), `/healthz` and `/metrics`,
+/// and the web app (or an API-shaped 404) for everything else. Requests over the size limits
+/// are refused first; every response carries `nosniff` and `no-referrer`.
 pub fn router(state: AppState) -> Router {
-    let api = Router::new()
-        .route("/api", any(api::call))
-        .route("/api/", any(api::call))
-        .route("/api/{*path}", any(api::call))
-        .layer(middleware::from_fn_with_state(
-            state.clone(),
-            auth::require_token,
-        ))
-        .layer(middleware::from_fn_with_state(state.clone(), access::check))
-        .layer(middleware::from_fn_with_state(
-            state.clone(),
-            access_log::record,
-        ));
     Router::new()
-        .merge(api)
+        .route("/api", any(api::serve))
+        .route("/api/", any(api::serve))
+        .route("/api/{*path}", any(api::serve))
         .route("/healthz", get(ops::healthz))
         .route("/metrics", get(ops::metrics))
         .method_not_allowed_fallback(method_not_allowed)
         .fallback(site::serve)
-        .layer(middleware::from_fn(limits::bound_request))
-        .layer(middleware::from_fn(security_headers))
+        .layer(middleware::from_fn(edge))
         .with_state(state)
 }
 
@@ -87,9 +74,12 @@ async fn method_not_allowed(method: Method) -> Response {
     ProxyError::MethodNotAllowed(method).into_response()
 }
 
-/// Headers every answer carries: no MIME sniffing, no referrer leaking the viewer's URL
-/// (which holds the filters) to other sites.
-async fn security_headers(request: Request, next: Next) -> Response {
+/// What every request goes through: the size limits, then headers every answer carries: no
+/// MIME sniffing, no referrer leaking the viewer's URL (which holds the filters) to other sites.
+async fn edge(request: Request, next: Next) -> Response {
+    if let Some(refusal) = limits::over_limits(&request) {
+        return refusal.into_response();
+    }
     let mut response = next.run(request).await;
     let headers = response.headers_mut();
     headers.insert(

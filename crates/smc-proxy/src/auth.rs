@@ -4,13 +4,9 @@
 
 use std::path::Path;
 
-use axum::extract::{Request, State};
 use axum::http::{header, HeaderMap};
-use axum::middleware::Next;
-use axum::response::{IntoResponse, Response};
 use sha2::{Digest, Sha256};
 
-use crate::app::AppState;
 use crate::error::ProxyError;
 
 /// Tokens shorter than this are accepted with a warning: they can be guessed.
@@ -97,18 +93,14 @@ fn bearer(headers: &HeaderMap) -> Option<&str> {
 }
 
 /// Refuses `/api` calls without the token, when one is configured.
-pub async fn require_token(
-    State(state): State<AppState>,
-    request: Request,
-    next: Next,
-) -> Response {
-    let Some(token) = state.token.as_ref() else {
-        return next.run(request).await;
+pub fn check(token: Option<&BearerToken>, headers: &HeaderMap) -> Result<(), ProxyError> {
+    let Some(token) = token else {
+        return Ok(());
     };
-    match bearer(request.headers()) {
-        Some(presented) if token.matches(presented) => next.run(request).await,
-        Some(_) => ProxyError::Unauthorized { missing: false }.into_response(),
-        None => ProxyError::Unauthorized { missing: true }.into_response(),
+    match bearer(headers) {
+        Some(presented) if token.matches(presented) => Ok(()),
+        Some(_) => Err(ProxyError::Unauthorized { missing: false }),
+        None => Err(ProxyError::Unauthorized { missing: true }),
     }
 }
 

@@ -3,8 +3,6 @@
 
 use axum::extract::Request;
 use axum::http::StatusCode;
-use axum::middleware::Next;
-use axum::response::{IntoResponse, Response};
 
 use crate::error::ProxyError;
 
@@ -15,15 +13,8 @@ pub const MAX_URI_BYTES: usize = 32 * 1024;
 /// The most header bytes (names and values), in total.
 pub const MAX_HEADER_BYTES: usize = 16 * 1024;
 
-/// Refuses requests over the limits.
-pub async fn bound_request(request: Request, next: Next) -> Response {
-    match over_limits(&request) {
-        Some(error) => error.into_response(),
-        None => next.run(request).await,
-    }
-}
-
-fn over_limits(request: &Request) -> Option<ProxyError> {
+/// Why a request is refused for its size, if it is.
+pub fn over_limits(request: &Request) -> Option<ProxyError> {
     let target = request
         .uri()
         .path_and_query()
