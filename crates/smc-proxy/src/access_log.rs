@@ -45,7 +45,7 @@ pub fn record(
     metrics.count_request(action, status);
     let record = response.extensions().get::<CallRecord>();
     tracing::info!(
-        target: "smc_proxy::access",
+        target: crate::logging::ACCESS_TARGET,
         action,
         method = method.as_str(),
         status,

@@ -24,6 +24,7 @@ async fn main() -> ExitCode {
             .map(|output| print!("{output}"))
             .map_err(|error| error.to_string()),
     };
+    logging::flush();
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
