@@ -75,7 +75,10 @@ impl<W: Write> Clone for LogSink<W> {
 impl<W: Write> LogSink<W> {
     /// A sink writing to `out`.
     pub fn new(out: W) -> Self {
-        LogSink(Arc::new(Mutex::new(BufWriter::with_capacity(64 * 1024, out))))
+        LogSink(Arc::new(Mutex::new(BufWriter::with_capacity(
+            64 * 1024,
+            out,
+        ))))
     }
 
     /// Writes out what is buffered.
