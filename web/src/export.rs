@@ -4,6 +4,7 @@ use std::cell::Cell;
 use std::rc::Rc;
 
 use futures::StreamExt;
+use smc_core::number::display_f64;
 use smc_core::time_format::format_wire_time;
 use smc_core::{ApiError, DescribeReplicationJobs, ReplicationJob};
 
@@ -152,7 +153,7 @@ pub fn to_csv(jobs: &[ReplicationJob]) -> String {
                     .as_ref()
                     .map(|s| s.as_str().to_owned())
                     .unwrap_or_default(),
-                job.progress.map(|p| p.to_string()).unwrap_or_default(),
+                job.progress.map(display_f64).unwrap_or_default(),
                 job.source_id.clone(),
                 job.target_type
                     .as_ref()

@@ -1,6 +1,7 @@
 //! Small pieces of a row: status indicator, progress, times, copy button, tag chips.
 
 use gloo::timers::callback::Timeout;
+use smc_core::number::display_f64;
 use smc_core::{Status, Tag};
 use time::OffsetDateTime;
 use yew::prelude::*;
@@ -63,7 +64,7 @@ pub fn ProgressCell(props: &ProgressCellProps) -> Html {
     match props.progress {
         Some(progress) => html! {
             <span class="smcv-progress">
-                <progress max="100" value={progress.clamp(0.0, 100.0).to_string()} aria-label={props.label.clone()}></progress>
+                <progress max="100" value={display_f64(progress.clamp(0.0, 100.0))} aria-label={props.label.clone()}></progress>
                 <span class="smcv-progress__text">{ percent(progress) }</span>
             </span>
         },
