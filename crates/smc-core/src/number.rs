@@ -402,6 +402,17 @@ mod tests {
         use super::super::*;
         use super::check;
         use proptest::prelude::*;
+        use proptest::test_runner::TestCaseError;
+
+        fn reads_as_std(text: &str) -> Result<(), TestCaseError> {
+            prop_assert_eq!(
+                parse_f64(text).map(f64::to_bits),
+                text.parse::<f64>().ok().map(f64::to_bits),
+                "{}",
+                text
+            );
+            Ok(())
+        }
 
         proptest! {
             #![proptest_config(ProptestConfig::with_cases(20_000))]
@@ -433,11 +444,7 @@ mod tests {
                 let digits = n.to_string();
                 let point = point.min(digits.len());
                 let text = format!("{}.{}e{exponent}", &digits[..point], &digits[point..]);
-                prop_assert_eq!(
-                    parse_f64(&text).map(f64::to_bits),
-                    text.parse::<f64>().ok().map(f64::to_bits),
-                    "{}", text
-                );
+                reads_as_std(&text)?;
             }
 
             // Exact for every text only with serde_json's `float_roundtrip`.
@@ -446,22 +453,14 @@ mod tests {
             fn any_float_written_reads_back_as_std_reads_it(bits in any::<u64>()) {
                 let value = f64::from_bits(bits);
                 for text in [value.to_string(), format!("{value:e}"), format!("{value:E}")] {
-                    prop_assert_eq!(
-                        parse_f64(&text).map(f64::to_bits),
-                        text.parse::<f64>().ok().map(f64::to_bits),
-                        "{}", text
-                    );
+                    reads_as_std(&text)?;
                 }
             }
 
             #[test]
             #[cfg(feature = "exact-floats")]
             fn number_like_texts_read_as_std_reads_them(text in "[+-]?[0-9]{0,25}(\\.[0-9]{0,25})?([eE][+-]?[0-9]{1,4})?") {
-                prop_assert_eq!(
-                    parse_f64(&text).map(f64::to_bits),
-                    text.parse::<f64>().ok().map(f64::to_bits),
-                    "{}", text
-                );
+                reads_as_std(&text)?;
             }
         }
     }
