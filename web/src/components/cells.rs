@@ -41,7 +41,8 @@ pub fn StatusIndicator(props: &StatusIndicatorProps) -> Html {
         .map_or("Unknown", |s| s.label())
         .to_owned();
     html! {
-        <span class={classes!("smcv-status", format!("smcv-status--{kind}"))}
+        // CLASS, not class: see "Dynamic classes" in components/mod.rs.
+        <span CLASS={format!("smcv-status smcv-status--{kind}")}
             title={props.status.as_ref().map(|s| s.as_str().to_owned())}>
             <span class="smcv-status__icon" aria-hidden="true">{ icon }</span>
             { text }
