@@ -100,7 +100,7 @@ impl Column {
     /// Orders two jobs by this column, ascending. Missing values sort first.
     pub fn compare(self, a: &ReplicationJob, b: &ReplicationJob) -> Ordering {
         match self {
-            Column::Name => a.name.to_lowercase().cmp(&b.name.to_lowercase()),
+            Column::Name => lowercase(&a.name).cmp(&lowercase(&b.name)),
             Column::Status => label(a.status.as_ref().map(|s| s.label()))
                 .cmp(&label(b.status.as_ref().map(|s| s.label()))),
             Column::BusinessStatus => label(a.business_status.as_ref().map(|s| s.label()))
@@ -175,6 +175,20 @@ pub fn sort_jobs(jobs: &mut [ReplicationJob], column: Column, ascending: bool) {
     });
 }
 
+/// `text.to_lowercase()`. In the browser, non-ASCII text is lowered by JavaScript's
+/// `toLowerCase` (the same Unicode mapping), so the bundle carries no case tables.
+fn lowercase(text: &str) -> String {
+    #[cfg(target_arch = "wasm32")]
+    if !text.is_ascii() {
+        return String::from(js_sys::JsString::from(text).to_lower_case());
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    if !text.is_ascii() {
+        return text.to_lowercase();
+    }
+    text.to_ascii_lowercase()
+}
+
 #[cfg(test)]
 mod tests {
     // The same tests run natively and, under `cargo xtask test`, in headless Chromium.
@@ -211,6 +225,18 @@ mod tests {
         assert_eq!(
             jobs.iter().map(|j| j.name.as_str()).collect::<Vec<_>>(),
             ["c", "b", "A"]
+        );
+    }
+
+    #[test]
+    fn names_sort_without_regard_to_case_in_any_script() {
+        assert_eq!(lowercase("ÉCOLE Web"), "école web");
+        assert_eq!(lowercase("ΟΔΟΣ"), "ΟΔΟΣ".to_lowercase());
+        let mut jobs = vec![job("Zeta", None), job("ÉCOLE", None), job("école-2", None)];
+        sort_jobs(&mut jobs, Column::Name, true);
+        assert_eq!(
+            jobs.iter().map(|j| j.name.as_str()).collect::<Vec<_>>(),
+            ["Zeta", "ÉCOLE", "école-2"]
         );
     }
 

@@ -88,7 +88,7 @@ pub fn add_ids(
     if ids.is_empty() {
         return Err(format!(
             "Type or paste one or more {}s",
-            list.label().to_lowercase()
+            list.label().to_ascii_lowercase()
         ));
     }
     let mut candidate = request.clone();

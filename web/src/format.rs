@@ -1,5 +1,6 @@
 //! How values read: sizes in binary units, times in the chosen zone, relative times.
 
+use smc_core::number::fixed;
 use time::{OffsetDateTime, UtcOffset};
 
 /// Bytes in binary units with one decimal: `20.0 GiB`, `243.0 MiB`, `512 B`.
@@ -17,7 +18,7 @@ pub fn human_bytes(bytes: i64) -> String {
         value /= 1024.0;
         unit = next;
     }
-    format!("{value:.1} {unit}")
+    format!("{} {unit}", fixed(value, 1))
 }
 
 /// The zone times are shown in. The API speaks UTC; the SMC console shows UTC+8.
@@ -151,7 +152,7 @@ pub fn now() -> OffsetDateTime {
 /// Progress as the table shows it: `55.45 %` keeps the API's precision, `100 %` drops zeros.
 pub fn percent(progress: f64) -> String {
     let clamped = progress.clamp(0.0, 100.0);
-    let text = format!("{clamped:.2}");
+    let text = fixed(clamped, 2);
     let text = text.trim_end_matches('0').trim_end_matches('.');
     format!("{text} %")
 }

@@ -104,6 +104,16 @@ async fn a_parsed_page_renders_one_row_per_job_with_indicators_and_chips() {
         .query_selector(".smcv-status--error")
         .unwrap()
         .is_some());
+    // The class lists written as `CLASS` (see components/mod.rs) land in `class`.
+    let status = root.query_selector("tbody .smcv-status").unwrap().unwrap();
+    assert_eq!(
+        status.get_attribute("class").as_deref(),
+        Some("smcv-status smcv-status--running")
+    );
+    let table = root.query_selector("table").unwrap().unwrap();
+    assert_eq!(table.get_attribute("class").as_deref(), Some("smcv-table"));
+    let row = root.query_selector("tbody tr").unwrap().unwrap();
+    assert_eq!(row.get_attribute("class"), None);
     assert_eq!(
         texts(&root, "tbody .smcv-progress__text"),
         ["55.45 %", "12 %", "100 %"]

@@ -59,7 +59,10 @@ pub fn steps() -> Vec<Step> {
     steps.extend([
         Step::call(
             "web build",
-            format!("cargo fetch, then trunk build --release --dist {E2E_DIST}"),
+            format!(
+                "cargo fetch (the workspace's crates and std's), then the size build: \
+                 trunk build --release --dist {E2E_DIST} with std rebuilt for size"
+            ),
             build_web,
         ),
         Step::call(
@@ -83,15 +86,48 @@ const E2E_PACKAGE: &str = "smc-e2e";
 /// apart from `dist/` so a developer's own build is left alone.
 const E2E_DIST: &str = "target/e2e-dist";
 
-/// Builds the release app as users get it. Trunk.toml says `offline = true`, so the crates
-/// are fetched first.
+/// `-Z build-std`: std is compiled with the app (from the `rust-src` component) instead of
+/// taken prebuilt. A nightly option, taken on stable through `RUSTC_BOOTSTRAP=1` and given
+/// to these commands alone (a `.cargo/config.toml` `[unstable]` table would reach every
+/// build, `fuzz/` too).
+const BUILD_STD: [(&str, &str); 2] = [
+    ("RUSTC_BOOTSTRAP", "1"),
+    ("CARGO_UNSTABLE_BUILD_STD", "std,panic_abort"),
+];
+
+/// With [`BUILD_STD`], the size build: std optimized for size, and a panic stops the wasm
+/// at once (a trap) instead of formatting a message, which drops panic messages, their
+/// file names and the formatting code they need from the bundle.
+const SIZE_BUILD: [(&str, &str); 2] = [
+    ("CARGO_UNSTABLE_BUILD_STD_FEATURES", "optimize_for_size"),
+    (
+        "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS",
+        "-Zunstable-options -Cpanic=immediate-abort",
+    ),
+];
+
+/// Builds the release app as users get it: the size build (see the README's web bundle
+/// section). Trunk.toml says `offline = true`, so the crates, std's own included, are
+/// fetched first.
 fn build_web(root: &Path) -> Result<(), String> {
-    cargo(&["fetch"]).run(root)?;
-    Cmd::new("trunk")
+    let trunk = Cmd::new("trunk")
         .args(["build", "--release", "--dist", E2E_DIST])
         .env("PATH", install::trunk_path(root)?)
-        .env("TRUNK_SKIP_VERSION_CHECK", "true")
-        .run(root)
+        .env("TRUNK_SKIP_VERSION_CHECK", "true");
+    for cmd in [
+        cargo(&["fetch"]),
+        with_envs(cargo(&["fetch", "--target", WASM32]), &BUILD_STD),
+        with_envs(with_envs(trunk, &BUILD_STD), &SIZE_BUILD),
+    ] {
+        println!("    {cmd}");
+        cmd.run(root)?;
+    }
+    Ok(())
+}
+
+fn with_envs(cmd: Cmd, envs: &[(&str, &str)]) -> Cmd {
+    envs.iter()
+        .fold(cmd, |cmd, (key, value)| cmd.env(key, *value))
 }
 
 /// What the later steps need: the wasm target and test runner, and a browser to run in.
@@ -138,6 +174,19 @@ mod tests {
             "CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120 \
              cargo test -p smc-core --target wasm32-unknown-unknown --features wasm"
         );
+    }
+
+    #[test]
+    fn the_readme_gives_the_size_build_as_xtask_runs_it() {
+        let readme = include_str!("../../README.md");
+        for (key, value) in BUILD_STD.iter().chain(&SIZE_BUILD) {
+            let assignment = if value.contains(' ') {
+                format!("{key}=\"{value}\"")
+            } else {
+                format!("{key}={value}")
+            };
+            assert!(readme.contains(&assignment), "README.md lacks {assignment}");
+        }
     }
 
     #[test]

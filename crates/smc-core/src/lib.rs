@@ -16,6 +16,7 @@ pub mod error;
 pub mod format;
 pub mod json;
 pub mod model;
+pub mod number;
 pub mod request;
 pub mod sign;
 pub mod time_format;

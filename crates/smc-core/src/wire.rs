@@ -14,6 +14,7 @@ use serde::de::{self, DeserializeOwned, IgnoredAny, MapAccess, SeqAccess, Visito
 use serde::{Deserializer, Serialize, Serializer};
 use time::OffsetDateTime;
 
+use crate::number::{display_f64, parse_f64};
 use crate::time_format::{format_wire_time, parse_wire_time};
 
 /// One scalar as it arrived, before it is read as the field's type.
@@ -77,7 +78,7 @@ pub(crate) fn lenient_string<'de, D: Deserializer<'de>>(d: D) -> Result<String, 
         Scalar::Null => String::new(),
         Scalar::Bool(v) => v.to_string(),
         Scalar::Int(v) => v.to_string(),
-        Scalar::Float(v) => v.to_string(),
+        Scalar::Float(v) => display_f64(v),
         Scalar::Text(v) => v.into_owned(),
     })
 }
@@ -99,7 +100,10 @@ pub(crate) fn opt_i64<'de, D: Deserializer<'de>>(d: D) -> Result<Option<i64>, D:
             .parse()
             .map(Some)
             .map_err(|_| de::Error::custom(format!("expected an integer, found {v:?}"))),
-        Scalar::Float(v) => Err(de::Error::custom(format!("expected an integer, found {v}"))),
+        Scalar::Float(v) => Err(de::Error::custom(format!(
+            "expected an integer, found {}",
+            display_f64(v)
+        ))),
         Scalar::Bool(v) => Err(de::Error::custom(format!("expected an integer, found {v}"))),
     }
 }
@@ -111,8 +115,8 @@ pub(crate) fn opt_f64<'de, D: Deserializer<'de>>(d: D) -> Result<Option<f64>, D:
         Scalar::Int(v) => Ok(Some(v as f64)),
         Scalar::Float(v) => Ok(Some(v)),
         Scalar::Text(v) if v.trim().is_empty() => Ok(None),
-        Scalar::Text(v) => match v.trim().parse::<f64>() {
-            Ok(parsed) if parsed.is_finite() => Ok(Some(parsed)),
+        Scalar::Text(v) => match parse_f64(v.trim()) {
+            Some(parsed) if parsed.is_finite() => Ok(Some(parsed)),
             _ => Err(de::Error::custom(format!("expected a number, found {v:?}"))),
         },
         Scalar::Bool(v) => Err(de::Error::custom(format!("expected a number, found {v}"))),
@@ -134,7 +138,8 @@ pub(crate) fn opt_bool<'de, D: Deserializer<'de>>(d: D) -> Result<Option<bool>, 
             "expected true or false, found {v}"
         ))),
         Scalar::Float(v) => Err(de::Error::custom(format!(
-            "expected true or false, found {v}"
+            "expected true or false, found {}",
+            display_f64(v)
         ))),
     }
 }

@@ -1,6 +1,7 @@
 //! Small pieces of a row: status indicator, progress, times, copy button, tag chips.
 
 use gloo::timers::callback::Timeout;
+use smc_core::number::display_f64;
 use smc_core::{Status, Tag};
 use time::OffsetDateTime;
 use yew::prelude::*;
@@ -40,7 +41,8 @@ pub fn StatusIndicator(props: &StatusIndicatorProps) -> Html {
         .map_or("Unknown", |s| s.label())
         .to_owned();
     html! {
-        <span class={classes!("smcv-status", format!("smcv-status--{kind}"))}
+        // CLASS, not class: see "Dynamic classes" in components/mod.rs.
+        <span CLASS={format!("smcv-status smcv-status--{kind}")}
             title={props.status.as_ref().map(|s| s.as_str().to_owned())}>
             <span class="smcv-status__icon" aria-hidden="true">{ icon }</span>
             { text }
@@ -63,7 +65,7 @@ pub fn ProgressCell(props: &ProgressCellProps) -> Html {
     match props.progress {
         Some(progress) => html! {
             <span class="smcv-progress">
-                <progress max="100" value={progress.clamp(0.0, 100.0).to_string()} aria-label={props.label.clone()}></progress>
+                <progress max="100" value={display_f64(progress.clamp(0.0, 100.0))} aria-label={props.label.clone()}></progress>
                 <span class="smcv-progress__text">{ percent(progress) }</span>
             </span>
         },

@@ -58,7 +58,9 @@ pub fn JobsTable(props: &JobsTableProps) -> Html {
                         sort.column.label(), if sort.ascending { "ascending" } else { "descending" }) }
                 </p>
             }
-            <table class={classes!("smcv-table", props.loading.then_some("smcv-table--busy"))} aria-busy={props.loading.to_string()}>
+            // CLASS, not class: see "Dynamic classes" in components/mod.rs.
+            <table CLASS={if props.loading { "smcv-table smcv-table--busy" } else { "smcv-table" }}
+                aria-busy={props.loading.to_string()}>
                 <caption class="smcv-sr-only">{ "Migration jobs. Sorting a column sorts the current page only." }</caption>
                 <thead>
                     <tr>{ for columns.iter().map(|column| header(*column, props)) }</tr>
@@ -152,7 +154,8 @@ fn row(job: &ReplicationJob, props: &JobsTableProps, now: OffsetDateTime) -> Htm
         }
     };
     html! {
-        <tr key={job.job_id.clone()} class={classes!(selected.then_some("smcv-row--selected"))}
+        // CLASS, not class: see "Dynamic classes" in components/mod.rs.
+        <tr key={job.job_id.clone()} CLASS={selected.then_some("smcv-row--selected")}
             aria-selected={selected.then_some("true")}>
             { for props.columns.iter().map(cell) }
         </tr>

@@ -1,5 +1,13 @@
 //! The viewer's components, one per file; each takes props and callbacks and reaches into
 //! no other component's state.
+//!
+//! # Dynamic classes
+//!
+//! A `class` whose value is not a literal goes through yew's `Classes`, an ordered hash
+//! set: its code is 3 KB of the gzip bundle, for four elements. Those elements spell the
+//! attribute `CLASS` with the whole class list as a string instead: html! then handles it
+//! as a plain attribute, and the browser lowercases attribute names on HTML elements
+//! (`setAttribute`, `removeAttribute`), so the DOM has the same `class`.
 
 mod active_filters;
 mod app;

@@ -81,7 +81,9 @@ pub fn Pagination(props: &PaginationProps) -> Html {
                     PageLink::Page(page) => {
                         let current = page == window.page;
                         html! {
-                            <li><button type="button" class={classes!("smcv-page", current.then_some("smcv-page--current"))}
+                            // CLASS, not class: see "Dynamic classes" in components/mod.rs.
+                            <li><button type="button"
+                                CLASS={if current { "smcv-page smcv-page--current" } else { "smcv-page" }}
                                 disabled={disabled && !current} onclick={go(page)}
                                 aria-current={current.then_some("page")}
                                 aria-label={format!("Page {page}")}>{ page }</button></li>
