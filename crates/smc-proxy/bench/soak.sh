@@ -120,6 +120,9 @@ awk '
 # The proxy counted (metrics) and logged (access log) every call the load generators made.
 sent=$(awk '/^requests:/ { n += $2 } END { print n }' "$dir/warm-up.out" "$dir/load.out")
 counted=$(awk '/^smc_proxy_requests_total\{action="DescribeReplicationJobs"/ { n += $2 } END { print n }' "$dir/metrics")
+# Access lines are buffered for up to 200 ms: stop the proxy (it writes them out as it stops).
+kill "$proxy_pid"
+wait "$proxy_pid" || true
 logged=$(grep -c 'api call' "$dir/proxy.log" || true)
 mismatch=0
 if [[ $sent != "$counted" || $sent != "$logged" ]]; then mismatch=1; fi
