@@ -42,6 +42,13 @@ impl Cmd {
         self
     }
 
+    /// Sets several environment variables, in order.
+    pub fn envs(self, pairs: &[(&str, &str)]) -> Self {
+        pairs
+            .iter()
+            .fold(self, |cmd, (key, value)| cmd.env(key, *value))
+    }
+
     /// Runs the command in `dir` with inherited stdio, succeeding only on exit status 0.
     pub fn run(&self, dir: &Path) -> Result<(), String> {
         let status = self
@@ -98,7 +105,12 @@ impl Cmd {
 impl fmt::Display for Cmd {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         for (key, value) in &self.envs {
-            write!(f, "{key}={} ", value.to_string_lossy())?;
+            let value = value.to_string_lossy();
+            if value.contains(char::is_whitespace) {
+                write!(f, "{key}=\"{value}\" ")?;
+            } else {
+                write!(f, "{key}={value} ")?;
+            }
         }
         f.write_str(&self.program)?;
         for arg in &self.args {
@@ -111,6 +123,12 @@ impl fmt::Display for Cmd {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn values_with_spaces_are_quoted() {
+        let cmd = Cmd::new("trunk").envs(&[("A", "1"), ("FLAGS", "-Za -Cb")]);
+        assert_eq!(cmd.to_string(), "A=1 FLAGS=\"-Za -Cb\" trunk");
+    }
 
     #[test]
     fn displays_as_a_shell_line_with_env_first() {

@@ -54,7 +54,7 @@ pub fn run(root: &Path) -> Result<(), String> {
     };
     println!("==> dev: smc-proxy listening on {proxy_url} (embedded emulator, demo data)");
 
-    let trunk = trunk_command(root)?;
+    let trunk = install::trunk_command(root, &["serve"])?;
     println!("==> dev: {trunk}");
     let trunk = match trunk.spawn(root, false) {
         Ok(child) => child,
@@ -76,14 +76,6 @@ pub fn run(root: &Path) -> Result<(), String> {
 fn proxy_command(root: &Path) -> Cmd {
     let binary = root.join("target").join("debug").join("smc-proxy");
     Cmd::new(&binary.to_string_lossy()).args(["serve", "--emulator", "--listen", PROXY_LISTEN])
-}
-
-/// `trunk serve` with the pinned wasm-opt first on PATH and no update check.
-fn trunk_command(root: &Path) -> Result<Cmd, String> {
-    Ok(Cmd::new("trunk")
-        .args(["serve"])
-        .env("PATH", install::trunk_path(root)?)
-        .env("TRUNK_SKIP_VERSION_CHECK", "true"))
 }
 
 /// Reads the proxy's first stdout line, `listening on http://ADDR:PORT`, then keeps

@@ -110,24 +110,16 @@ const SIZE_BUILD: [(&str, &str); 2] = [
 /// section). Trunk.toml says `offline = true`, so the crates, std's own included, are
 /// fetched first.
 fn build_web(root: &Path) -> Result<(), String> {
-    let trunk = Cmd::new("trunk")
-        .args(["build", "--release", "--dist", E2E_DIST])
-        .env("PATH", install::trunk_path(root)?)
-        .env("TRUNK_SKIP_VERSION_CHECK", "true");
+    let trunk = install::trunk_command(root, &["build", "--release", "--dist", E2E_DIST])?;
     for cmd in [
         cargo(&["fetch"]),
-        with_envs(cargo(&["fetch", "--target", WASM32]), &BUILD_STD),
-        with_envs(with_envs(trunk, &BUILD_STD), &SIZE_BUILD),
+        cargo(&["fetch", "--target", WASM32]).envs(&BUILD_STD),
+        trunk.envs(&BUILD_STD).envs(&SIZE_BUILD),
     ] {
         println!("    {cmd}");
         cmd.run(root)?;
     }
     Ok(())
-}
-
-fn with_envs(cmd: Cmd, envs: &[(&str, &str)]) -> Cmd {
-    envs.iter()
-        .fold(cmd, |cmd, (key, value)| cmd.env(key, *value))
 }
 
 /// What the later steps need: the wasm target and test runner, and a browser to run in.

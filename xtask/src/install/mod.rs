@@ -14,7 +14,7 @@ pub use chromium::{chromium, CHROMEDRIVER};
 pub use rust_target::{wasm32_target, WASM32};
 pub use trunk::trunk;
 pub use wasm_bindgen::wasm_bindgen_cli;
-pub use wasm_opt::{trunk_path, wasm_opt};
+pub use wasm_opt::{trunk_command, wasm_opt};
 
 use std::path::{Path, PathBuf};
 

@@ -26,9 +26,18 @@ pub fn wasm_opt(root: &Path) -> Result<(), String> {
     ensure(root, "wasm-opt", WASM_OPT_VERSION, probe, &[install])
 }
 
+/// `trunk ARGS…` with the pinned wasm-opt first on `PATH` (see [`trunk_path`]) and no
+/// update check.
+pub fn trunk_command(root: &Path, args: &[&str]) -> Result<Cmd, String> {
+    Ok(Cmd::new("trunk")
+        .args(args.iter().copied())
+        .env("PATH", trunk_path(root)?)
+        .env("TRUNK_SKIP_VERSION_CHECK", "true"))
+}
+
 /// The `PATH` to run Trunk with: `.tools/node_modules/.bin` first, so Trunk finds the
 /// wasm-opt installed by [`wasm_opt`] rather than one elsewhere or a download.
-pub fn trunk_path(root: &Path) -> Result<OsString, String> {
+fn trunk_path(root: &Path) -> Result<OsString, String> {
     let inherited = env::var_os("PATH").unwrap_or_default();
     let dirs = std::iter::once(tools_bin(root)).chain(env::split_paths(&inherited));
     env::join_paths(dirs).map_err(|e| format!("cannot build PATH for trunk: {e}"))
