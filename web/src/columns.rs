@@ -178,15 +178,13 @@ pub fn sort_jobs(jobs: &mut [ReplicationJob], column: Column, ascending: bool) {
 /// `text.to_lowercase()`. In the browser, non-ASCII text is lowered by JavaScript's
 /// `toLowerCase` (the same Unicode mapping), so the bundle carries no case tables.
 fn lowercase(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
     #[cfg(target_arch = "wasm32")]
-    if !text.is_ascii() {
-        return String::from(js_sys::JsString::from(text).to_lower_case());
-    }
+    return String::from(js_sys::JsString::from(text).to_lower_case());
     #[cfg(not(target_arch = "wasm32"))]
-    if !text.is_ascii() {
-        return text.to_lowercase();
-    }
-    text.to_ascii_lowercase()
+    text.to_lowercase()
 }
 
 #[cfg(test)]

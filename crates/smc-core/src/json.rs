@@ -69,7 +69,10 @@ pub(crate) fn decode<T: DeserializeOwned>(body: &str) -> Result<T, ParseError> {
 
 /// Where a body failed to read: the line and column, and with the `field-paths` feature the
 /// field path too, found by reading the body once more with path tracking.
-#[cfg_attr(not(feature = "field-paths"), allow(unused_variables))]
+#[cfg_attr(
+    not(feature = "field-paths"),
+    allow(unused_variables, clippy::extra_unused_type_parameters)
+)]
 fn describe_failure<T: DeserializeOwned>(body: &str, error: &serde_json::Error) -> ParseError {
     #[cfg_attr(not(feature = "field-paths"), allow(unused_mut))]
     let mut failure = ParseError::new(Format::Json, strip_position(error)).at_position(format!(

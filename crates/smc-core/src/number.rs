@@ -15,7 +15,8 @@ pub fn display_f64(value: f64) -> String {
     // zmij writes `100.0`, `55.45`, `1e+21` or `1.5e-7`.
     let text = buffer.format_finite(value.abs());
     let (mantissa, exponent) = match text.split_once('e') {
-        Some((mantissa, exponent)) => (mantissa, parse_exponent(exponent)),
+        // zmij writes exponents like `+21` and `-7`, which `i32` reads.
+        Some((mantissa, exponent)) => (mantissa, exponent.parse().unwrap_or(0)),
         None => (text, 0),
     };
     let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
@@ -212,20 +213,6 @@ fn non_finite(value: f64) -> String {
     .to_owned()
 }
 
-/// zmij's exponent: `+21`, `-7`.
-fn parse_exponent(text: &str) -> i32 {
-    let negative = text.starts_with('-');
-    let digits = text.trim_start_matches(['+', '-']);
-    let magnitude = digits
-        .bytes()
-        .fold(0i32, |n, b| n * 10 + i32::from(b - b'0'));
-    if negative {
-        -magnitude
-    } else {
-        magnitude
-    }
-}
-
 /// Writes normalized `0.digits * 10^point` in plain decimal notation.
 fn push_plain(out: &mut String, digits: &str, point: i32) {
     if digits.is_empty() {
@@ -285,7 +272,8 @@ fn shifted_digits(mantissa: u64, shift: u32) -> String {
     out
 }
 
-/// The decimal digits of `n`.
+/// The decimal digits of `n`: `n.to_string()`, without core's `u128` formatting, whose
+/// fast division tricks cost 0.3 KB of the gzip bundle.
 fn u128_digits(mut n: u128) -> String {
     let mut digits = Vec::new();
     loop {

@@ -116,12 +116,13 @@ measured() {
   grep -v '^RESULT' "$dir/run.out"
   grep '^RESULT' "$dir/run.out" >>"$results"
   requests=$(sed -n 's/^RESULT.* requests=//p' "$dir/run.out")
-  awk -v label="$label" -v n="$requests" -v hz="$(getconf CLK_TCK)" \
+  awk -v label="$label" -v n="$requests" -v hz="$(getconf CLK_TCK)" -v results="$results" \
     -v m="$(($(cpu_ticks "$middle") - before_middle))" \
     -v e="$(($(cpu_ticks "$emulator_pid") - before_emulator))" 'BEGIN {
-      printf "CPU label=%s middle_us=%.1f emulator_us=%.1f\n", label, m * 1e6 / hz / n, e * 1e6 / hz / n
-    }' | tee -a "$results" | awk '{ split($3, m, "="); split($4, e, "=");
-      printf "          CPU per request: %s %s µs, emulator behind it %s µs\n", $2 == "label=proxy" ? "proxy" : "nginx", m[2], e[2] }'
+      middle = m * 1e6 / hz / n; emulator = e * 1e6 / hz / n
+      printf "CPU label=%s middle_us=%.1f emulator_us=%.1f\n", label, middle, emulator >>results
+      printf "          CPU per request: %s %.1f µs, emulator behind it %.1f µs\n", label, middle, emulator
+    }'
 }
 
 echo "smc-proxy $(git rev-parse --short HEAD), nginx $(nginx -v 2>&1 | sed 's/.*\///'), $(nproc) cores, ${seconds} s per run, $concurrency in flight, 10-job pages"
