@@ -211,7 +211,7 @@ pub fn to_json(jobs: &[ReplicationJob]) -> String {
     // the jobs' pretty writer into the bundle, and a writer into a `Value` would add 3 KB
     // gzip of wasm. The tree is the same, so is the file.
     let text = serde_json::to_string_pretty(jobs).unwrap_or_default();
-    let tree = serde_json::from_str(&text).unwrap_or_default();
+    let tree = smc_core::json::from_str(&text).unwrap_or_default();
     serde_json::to_string_pretty(&smc_core::json::flatten_lists(tree)).unwrap_or_default()
 }
 

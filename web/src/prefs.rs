@@ -80,7 +80,7 @@ impl Preferences {
 
     /// Reads preferences from their JSON text; anything unreadable is the default.
     pub fn from_json(text: &str) -> Preferences {
-        let stored: Stored = serde_json::from_str(text).unwrap_or_default();
+        let stored: Stored = smc_core::json::from_str(text).unwrap_or_default();
         let defaults = Preferences::default();
         Preferences {
             hidden_columns: stored

@@ -6,6 +6,7 @@ use serde_json::Value;
 
 use crate::error::{ApiError, ParseError};
 use crate::format::Format;
+use crate::json_reader;
 use crate::model::DescribeReplicationJobsResponse;
 
 /// Reads a `DescribeReplicationJobs` response body.
@@ -51,7 +52,13 @@ pub fn parse_api_error(body: &str) -> Result<ApiError, ParseError> {
     Ok(error)
 }
 
-/// Deserializes `T`, and on failure reports the line and column (and the field path).
+/// Reads any JSON document as `T`; a failure says where, by line and column.
+pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, ParseError> {
+    json_reader::from_str(text).map_err(|error| located(text, &error))
+}
+
+/// Deserializes `T` from a body that must be an object, and on failure reports the line
+/// and column (and with the `field-paths` feature the field path).
 ///
 /// The fast path has no bookkeeping; only a failing body is read a second time with
 /// path tracking, so well-formed pages pay nothing for good error messages.
@@ -64,40 +71,21 @@ pub(crate) fn decode<T: DeserializeOwned>(body: &str) -> Result<T, ParseError> {
                 .at_position("line 1, column 1"),
         );
     }
-    serde_json::from_str(body).map_err(|error| describe_failure::<T>(body, &error))
-}
-
-/// Where a body failed to read: the line and column, and with the `field-paths` feature the
-/// field path too, found by reading the body once more with path tracking.
-#[cfg_attr(
-    not(feature = "field-paths"),
-    allow(unused_variables, clippy::extra_unused_type_parameters)
-)]
-fn describe_failure<T: DeserializeOwned>(body: &str, error: &serde_json::Error) -> ParseError {
-    #[cfg_attr(not(feature = "field-paths"), allow(unused_mut))]
-    let mut failure = ParseError::new(Format::Json, strip_position(error)).at_position(format!(
-        "line {}, column {}",
-        error.line(),
-        error.column()
-    ));
-    #[cfg(feature = "field-paths")]
-    {
-        let mut tracked = serde_json::Deserializer::from_str(body);
-        if let Err(tracked) = serde_path_to_error::deserialize::<_, T>(&mut tracked) {
+    json_reader::from_str(body).map_err(|error| {
+        #[cfg_attr(not(feature = "field-paths"), allow(unused_mut))]
+        let mut failure = located(body, &error);
+        #[cfg(feature = "field-paths")]
+        if let Err(tracked) = json_reader::from_str_tracked::<T>(body) {
             failure.path = tracked.path().to_string();
         }
-    }
-    failure
+        failure
+    })
 }
 
-/// serde_json appends " at line L column C" to its messages; the position is reported
-/// separately, so keep only the message.
-fn strip_position(error: &serde_json::Error) -> String {
-    let text = error.to_string();
-    match text.rfind(" at line ") {
-        Some(index) => text[..index].to_owned(),
-        None => text,
-    }
+fn located(text: &str, error: &json_reader::Error) -> ParseError {
+    let (line, column) = error.line_column(text);
+    ParseError::new(Format::Json, error.message())
+        .at_position(format!("line {line}, column {column}"))
 }
 
 #[cfg(test)]

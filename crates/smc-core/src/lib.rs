@@ -15,6 +15,7 @@ pub mod enums;
 pub mod error;
 pub mod format;
 pub mod json;
+mod json_reader;
 pub mod model;
 pub mod number;
 pub mod request;
