@@ -12,6 +12,7 @@ use std::fmt;
 use serde::de::{self, DeserializeSeed, Visitor};
 use serde::forward_to_deserialize_any;
 
+use crate::error::Quoted;
 use crate::number::parse_f64;
 
 /// Reads one JSON document as `T`; only whitespace may follow it.
@@ -77,8 +78,9 @@ impl de::Error for Error {
         Error::new(message.to_string(), None)
     }
 
-    // serde's own wording, but a float is written by `display_f64`: serde's `Unexpected`
-    // would bring the standard library's float formatting into the bundle for it.
+    // serde's own wording, but a float is written by `display_f64` and a string quoted by
+    // `Quoted`: serde's `Unexpected` would bring the standard library's float formatting
+    // and Unicode escaping into the bundle for them.
     fn invalid_type(unexpected: de::Unexpected<'_>, expected: &dyn de::Expected) -> Self {
         Error::custom(format_args!(
             "invalid type: {}, expected {expected}",
@@ -102,6 +104,7 @@ impl fmt::Display for Unexpected<'_> {
             de::Unexpected::Float(value) => {
                 write!(f, "floating point `{}`", crate::number::display_f64(value))
             }
+            de::Unexpected::Str(text) => write!(f, "string {}", Quoted(text)),
             other => other.fmt(f),
         }
     }

@@ -28,7 +28,7 @@ pub mod xml;
 pub mod js;
 
 pub use enums::{BusinessStatus, JobType, LicenseType, NetMode, RunType, Status, TargetType};
-pub use error::{ApiError, ParseError, ValidationError, ValidationErrors};
+pub use error::{ApiError, ParseError, Quoted, ValidationError, ValidationErrors};
 pub use format::Format;
 pub use model::{
     DataDisk, DataDiskDetail, DescribeReplicationJobsResponse, DiskPart, Disks, Part,

@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 use serde::{Deserialize, Serialize};
 
 use crate::enums::{BusinessStatus, JobType, Status};
-use crate::error::ValidationErrors;
+use crate::error::{Quoted, ValidationErrors};
 use crate::model::Tag;
 use crate::wire;
 
@@ -329,7 +329,8 @@ fn number(value: Option<i64>) -> Option<Cow<'static, str>> {
 fn unknown_value<'a>(got: &str, known: impl Iterator<Item = &'a str>) -> String {
     let known: Vec<&str> = known.collect();
     format!(
-        "unknown value {got:?}; expected one of {}",
+        "unknown value {}; expected one of {}",
+        Quoted(got),
         known.join(", ")
     )
 }
@@ -414,7 +415,7 @@ impl ParamReader {
             Ok(number) => Some(number),
             Err(_) => {
                 self.errors
-                    .push(name, format!("must be an integer (got {value:?})"));
+                    .push(name, format!("must be an integer (got {})", Quoted(value)));
                 None
             }
         }

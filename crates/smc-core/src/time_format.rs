@@ -3,6 +3,8 @@
 use time::format_description::well_known::Rfc3339;
 use time::{OffsetDateTime, UtcOffset};
 
+use crate::error::Quoted;
+
 /// Parses an API time. Besides the documented `2019-06-04T13:35:00Z` it accepts what
 /// other SMC APIs and SDKs emit: minute precision (`2019-06-04T13:35Z`), fractional
 /// seconds and explicit offsets. The result is always in UTC and in whole seconds, the
@@ -13,14 +15,18 @@ pub fn parse_wire_time(text: &str) -> Result<OffsetDateTime, String> {
         Some(with_seconds) => OffsetDateTime::parse(&with_seconds, &Rfc3339),
         None => OffsetDateTime::parse(text, &Rfc3339),
     };
-    let time = parsed
-        .map_err(|_| format!("{text:?} is not an ISO 8601 time like 2019-06-04T13:35:00Z"))?;
+    let time = parsed.map_err(|_| {
+        format!(
+            "{} is not an ISO 8601 time like 2019-06-04T13:35:00Z",
+            Quoted(text)
+        )
+    })?;
     // An offset can carry a time past the years the wire format writes (four digits, no
     // sign) or past what `time` holds at all: `9999-12-31T23:00:00-01:00`.
     time.checked_to_offset(UtcOffset::UTC)
         .filter(|utc| (0..=9999).contains(&utc.year()))
         .map(OffsetDateTime::truncate_to_second)
-        .ok_or_else(|| format!("{text:?} is outside the years 0000 to 9999 in UTC"))
+        .ok_or_else(|| format!("{} is outside the years 0000 to 9999 in UTC", Quoted(text)))
 }
 
 /// `2019-06-04T13:35Z` becomes `2019-06-04T13:35:00Z`; anything else is left alone.

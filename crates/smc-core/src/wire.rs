@@ -14,6 +14,7 @@ use serde::de::{self, DeserializeOwned, IgnoredAny, MapAccess, SeqAccess, Visito
 use serde::{Deserializer, Serialize, Serializer};
 use time::OffsetDateTime;
 
+use crate::error::Quoted;
 use crate::number::{display_f64, parse_f64};
 use crate::time_format::{format_wire_time, parse_wire_time};
 
@@ -95,11 +96,11 @@ pub(crate) fn opt_i64<'de, D: Deserializer<'de>>(d: D) -> Result<Option<i64>, D:
         Scalar::Int(v) => Ok(Some(v)),
         Scalar::Float(v) if v.fract() == 0.0 && v.abs() < 9.0e15 => Ok(Some(v as i64)),
         Scalar::Text(v) if v.trim().is_empty() => Ok(None),
-        Scalar::Text(v) => v
-            .trim()
-            .parse()
-            .map(Some)
-            .map_err(|_| de::Error::custom(format!("expected an integer, found {v:?}"))),
+        Scalar::Text(v) => {
+            v.trim().parse().map(Some).map_err(|_| {
+                de::Error::custom(format!("expected an integer, found {}", Quoted(&v)))
+            })
+        }
         Scalar::Float(v) => Err(de::Error::custom(format!(
             "expected an integer, found {}",
             display_f64(v)
@@ -117,7 +118,10 @@ pub(crate) fn opt_f64<'de, D: Deserializer<'de>>(d: D) -> Result<Option<f64>, D:
         Scalar::Text(v) if v.trim().is_empty() => Ok(None),
         Scalar::Text(v) => match parse_f64(v.trim()) {
             Some(parsed) if parsed.is_finite() => Ok(Some(parsed)),
-            _ => Err(de::Error::custom(format!("expected a number, found {v:?}"))),
+            _ => Err(de::Error::custom(format!(
+                "expected a number, found {}",
+                Quoted(&v)
+            ))),
         },
         Scalar::Bool(v) => Err(de::Error::custom(format!("expected a number, found {v}"))),
     }
@@ -132,7 +136,8 @@ pub(crate) fn opt_bool<'de, D: Deserializer<'de>>(d: D) -> Result<Option<bool>, 
         Scalar::Text(v) if v.trim().eq_ignore_ascii_case("true") => Ok(Some(true)),
         Scalar::Text(v) if v.trim().eq_ignore_ascii_case("false") => Ok(Some(false)),
         Scalar::Text(v) => Err(de::Error::custom(format!(
-            "expected true or false, found {v:?}"
+            "expected true or false, found {}",
+            Quoted(&v)
         ))),
         Scalar::Int(v) => Err(de::Error::custom(format!(
             "expected true or false, found {v}"
