@@ -5,6 +5,8 @@ use std::cmp::Ordering;
 use smc_core::ReplicationJob;
 use time::OffsetDateTime;
 
+use crate::state::{Page, Sort};
+
 /// A column of the jobs table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Column {
@@ -163,16 +165,23 @@ pub fn target_summary(job: &ReplicationJob) -> String {
     }
 }
 
-/// Sorts `jobs` by `column`: only the page shown (the API has no sort).
-pub fn sort_jobs(jobs: &mut [ReplicationJob], column: Column, ascending: bool) {
-    jobs.sort_by(|a, b| {
-        let order = column.compare(a, b);
-        if ascending {
-            order
-        } else {
-            order.reverse()
-        }
-    });
+/// The jobs of `page` in the order shown: the API's, or sorted by a column (the page only:
+/// the API has no sort).
+pub fn sorted_jobs(page: Option<&Page>, sort: Option<Sort>) -> Vec<&ReplicationJob> {
+    let mut jobs: Vec<&ReplicationJob> = page
+        .map(|page| page.replication_jobs.iter().collect())
+        .unwrap_or_default();
+    if let Some(Sort { column, ascending }) = sort {
+        jobs.sort_by(|a, b| {
+            let order = column.compare(a, b);
+            if ascending {
+                order
+            } else {
+                order.reverse()
+            }
+        });
+    }
+    jobs
 }
 
 /// `text.to_lowercase()`. In the browser, non-ASCII text is lowered by JavaScript's
@@ -211,29 +220,49 @@ mod tests {
         }
     }
 
+    fn page(jobs: Vec<ReplicationJob>) -> Page {
+        Page(std::rc::Rc::new(
+            smc_core::DescribeReplicationJobsResponse {
+                replication_jobs: jobs,
+                ..Default::default()
+            },
+        ))
+    }
+
+    fn names(page: &Page, column: Column, ascending: bool) -> Vec<&str> {
+        sorted_jobs(Some(page), Some(Sort { column, ascending }))
+            .iter()
+            .map(|j| j.name.as_str())
+            .collect()
+    }
+
     #[test]
     fn sorting_orders_the_page_both_ways_with_missing_values_first() {
-        let mut jobs = vec![job("b", Some(50.0)), job("A", None), job("c", Some(5.5))];
-        sort_jobs(&mut jobs, Column::Progress, true);
-        assert_eq!(
-            jobs.iter().map(|j| j.name.as_str()).collect::<Vec<_>>(),
-            ["A", "c", "b"]
-        );
-        sort_jobs(&mut jobs, Column::Name, false);
-        assert_eq!(
-            jobs.iter().map(|j| j.name.as_str()).collect::<Vec<_>>(),
-            ["c", "b", "A"]
-        );
+        let page = page(vec![
+            job("b", Some(50.0)),
+            job("A", None),
+            job("c", Some(5.5)),
+        ]);
+        assert_eq!(names(&page, Column::Progress, true), ["A", "c", "b"]);
+        assert_eq!(names(&page, Column::Name, false), ["c", "b", "A"]);
+        let unsorted: Vec<&str> = sorted_jobs(Some(&page), None)
+            .iter()
+            .map(|j| j.name.as_str())
+            .collect();
+        assert_eq!(unsorted, ["b", "A", "c"]);
     }
 
     #[test]
     fn names_sort_without_regard_to_case_in_any_script() {
         assert_eq!(lowercase("ÉCOLE Web"), "école web");
         assert_eq!(lowercase("ΟΔΟΣ"), "ΟΔΟΣ".to_lowercase());
-        let mut jobs = vec![job("Zeta", None), job("ÉCOLE", None), job("école-2", None)];
-        sort_jobs(&mut jobs, Column::Name, true);
+        let page = page(vec![
+            job("Zeta", None),
+            job("ÉCOLE", None),
+            job("école-2", None),
+        ]);
         assert_eq!(
-            jobs.iter().map(|j| j.name.as_str()).collect::<Vec<_>>(),
+            names(&page, Column::Name, true),
             ["Zeta", "ÉCOLE", "école-2"]
         );
     }

@@ -1,19 +1,41 @@
 //! The view's state and every change to it, as named actions in one reducer: testable
 //! without a browser, and the only place state changes.
 
+use std::ops::Deref;
 use std::rc::Rc;
 
 use smc_core::{
     ApiError, BusinessStatus, DescribeReplicationJobs, DescribeReplicationJobsResponse, JobType,
-    Status,
+    ReplicationJob, Status,
 };
 use time::OffsetDateTime;
 use yew::Reducible;
 
-use crate::columns::{sort_jobs, Column};
+use crate::columns::{sorted_jobs, Column};
 use crate::filters::{self, Filter, IdList};
 use crate::paging::PageWindow;
 use crate::url_state::UrlState;
+
+/// A page as it arrived, shared by everything that shows it.
+///
+/// Two are equal when they are the same arrival: props compare equal without walking every
+/// job, and the bundle carries no field-by-field comparison of the model.
+#[derive(Debug, Clone)]
+pub struct Page(pub Rc<DescribeReplicationJobsResponse>);
+
+impl PartialEq for Page {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl Deref for Page {
+    type Target = DescribeReplicationJobsResponse;
+
+    fn deref(&self) -> &Self::Target {
+        &self.0
+    }
+}
 
 /// How the current page is sorted (the page only: the API has no sort).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,7 +54,7 @@ pub struct Fetch {
     /// Whether the newest request is still running.
     pub loading: bool,
     /// The last good page: it stays on screen under an error.
-    pub page: Option<Rc<DescribeReplicationJobsResponse>>,
+    pub page: Option<Page>,
     /// The request that produced `page`.
     pub page_request: Option<DescribeReplicationJobs>,
     /// When `page` arrived.
@@ -125,17 +147,8 @@ impl ViewState {
     }
 
     /// The page shown, sorted as chosen.
-    pub fn visible_jobs(&self) -> Vec<smc_core::ReplicationJob> {
-        let mut jobs = self
-            .fetch
-            .page
-            .as_ref()
-            .map(|page| page.replication_jobs.clone())
-            .unwrap_or_default();
-        if let Some(sort) = self.sort {
-            sort_jobs(&mut jobs, sort.column, sort.ascending);
-        }
-        jobs
+    pub fn visible_jobs(&self) -> Vec<&ReplicationJob> {
+        sorted_jobs(self.fetch.page.as_ref(), self.sort)
     }
 
     /// Where the shown page stands: from the page's own numbers, or the request's.
@@ -334,7 +347,7 @@ impl Reducible for ViewState {
                 }
                 next.fetch.loading = false;
                 next.fetch.error = None;
-                next.fetch.page = Some(page);
+                next.fetch.page = Some(Page(page));
                 next.fetch.page_request = Some(next.request.clone());
                 next.fetch.loaded_at = Some(at);
                 next

@@ -10,7 +10,7 @@ use smc_web::components::{ActiveFilters, App, AppProps, JobsTable, JobsTableProp
 use smc_web::filters::Filter;
 use smc_web::format::Zone;
 use smc_web::paging::PageWindow;
-use smc_web::state::Action;
+use smc_web::state::{Action, Page};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test as test, wasm_bindgen_test_configure};
 use web_sys::{Element, HtmlElement};
@@ -63,12 +63,11 @@ fn recorder() -> (Callback<Action>, Rc<std::cell::RefCell<Vec<Action>>>) {
 fn table_props(dispatch: Callback<Action>) -> JobsTableProps {
     let page = smc_core::json::parse_response(PAGE).expect("the fixture parses");
     yew::props!(JobsTableProps {
-        jobs: Rc::new(page.replication_jobs),
+        page: Some(Page(Rc::new(page))),
         columns: Column::ALL.to_vec(),
         sort: None,
         zone: Zone::Utc8,
         loading: false,
-        loaded: true,
         filtered: false,
         page_size: 20,
         selected: Some("j-bp18x2mhl5ufe4sy0a02".to_owned()),
@@ -208,7 +207,7 @@ async fn headers_sort_the_page_and_say_how() {
 async fn empty_results_offer_to_clear_filters() {
     let (dispatch, seen) = recorder();
     let mut props = table_props(dispatch);
-    props.jobs = Rc::new(Vec::new());
+    props.page = Some(Page(Rc::default()));
     props.filtered = true;
     let root = render::<JobsTable>(props).await;
     assert_eq!(

@@ -172,7 +172,6 @@ pub fn App(props: &AppProps) -> Html {
         Callback::from(move |_| show_preferences.set(!*show_preferences))
     };
 
-    let jobs = Rc::new(state.visible_jobs());
     let window = state.window();
     let loading = state.fetch.loading;
     let announcement = announcement(&state);
@@ -216,12 +215,11 @@ pub fn App(props: &AppProps) -> Html {
                 dispatch={dispatch.clone()}
             />
             <JobsTable
-                jobs={jobs}
+                page={state.fetch.page.clone()}
                 columns={preferences.visible_columns()}
                 sort={state.sort}
                 zone={preferences.zone}
                 loading={loading}
-                loaded={state.fetch.page.is_some()}
                 filtered={!crate::filters::active_filters(&state.request).is_empty()}
                 page_size={window.page_size}
                 selected={state.open_job.clone()}

@@ -4,9 +4,7 @@
 use std::rc::Rc;
 
 use gloo::events::EventListener;
-use smc_core::{
-    DescribeReplicationJobs, DescribeReplicationJobsResponse, Part, ReplicationJob, Tag,
-};
+use smc_core::{DescribeReplicationJobs, Part, ReplicationJob, Tag};
 use time::OffsetDateTime;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::spawn_local;
@@ -18,7 +16,7 @@ use crate::components::{CopyButton, ProgressCell, StatusIndicator, TagChips};
 use crate::filters::tag_label;
 use crate::format::{format_time, human_bytes, Zone};
 use crate::hints::error_hint;
-use crate::state::Action;
+use crate::state::{Action, Page};
 
 /// The panel's inputs.
 #[derive(Properties, PartialEq)]
@@ -26,7 +24,7 @@ pub struct DetailsPanelProps {
     /// The job to show.
     pub job_id: String,
     /// The page shown: the job is usually on it.
-    pub page: Option<Rc<DescribeReplicationJobsResponse>>,
+    pub page: Option<Page>,
     /// Where to fetch the job when it is not on the page (a deep link).
     pub endpoint: Endpoint,
     /// The zone of times.
@@ -38,9 +36,19 @@ pub struct DetailsPanelProps {
 #[derive(Debug, Clone, PartialEq)]
 enum Lookup {
     Loading,
-    Found(Rc<ReplicationJob>),
+    /// The job at this index of the page.
+    Found(Page, usize),
     Missing,
     Failed(String),
+}
+
+/// Where `job_id` is on `page`.
+fn find(page: &Page, job_id: &str) -> Option<Lookup> {
+    let index = page
+        .replication_jobs
+        .iter()
+        .position(|job| job.job_id == job_id)?;
+    Some(Lookup::Found(page.clone(), index))
 }
 
 /// The details panel.
@@ -49,13 +57,7 @@ pub fn DetailsPanel(props: &DetailsPanelProps) -> Html {
     let on_page = props
         .page
         .as_ref()
-        .and_then(|page| {
-            page.replication_jobs
-                .iter()
-                .find(|job| job.job_id == props.job_id)
-        })
-        .cloned()
-        .map(Rc::new);
+        .and_then(|page| find(page, &props.job_id));
     let fetched = use_state(|| Lookup::Loading);
     {
         // Not on the page (a deep link, or the page moved on): ask for this one job.
@@ -65,17 +67,14 @@ pub fn DetailsPanel(props: &DetailsPanelProps) -> Html {
         use_effect_with((props.job_id.clone(), missing), move |(job_id, missing)| {
             if *missing {
                 fetched.set(Lookup::Loading);
+                let job_id = job_id.clone();
                 let request = DescribeReplicationJobs {
                     job_ids: vec![job_id.clone()],
                     ..Default::default()
                 };
                 spawn_local(async move {
                     fetched.set(match fetch_page(&endpoint, &request).await {
-                        Ok(page) => page
-                            .replication_jobs
-                            .into_iter()
-                            .next()
-                            .map_or(Lookup::Missing, |job| Lookup::Found(Rc::new(job))),
+                        Ok(page) => find(&Page(Rc::new(page)), &job_id).unwrap_or(Lookup::Missing),
                         Err(error) => Lookup::Failed(format!("{}: {}", error.code, error.message)),
                     });
                 });
@@ -102,12 +101,13 @@ pub fn DetailsPanel(props: &DetailsPanelProps) -> Html {
             move || drop(listener)
         });
     }
-    let lookup = match on_page {
-        Some(job) => Lookup::Found(job),
-        None => (*fetched).clone(),
+    let lookup = on_page.unwrap_or_else(|| (*fetched).clone());
+    let job = match &lookup {
+        Lookup::Found(page, index) => page.replication_jobs.get(*index),
+        _ => None,
     };
-    let title = match &lookup {
-        Lookup::Found(job) if !job.name.is_empty() => job.name.clone(),
+    let title = match job {
+        Some(job) if !job.name.is_empty() => job.name.clone(),
         _ => props.job_id.clone(),
     };
     let body = match lookup {
@@ -118,7 +118,9 @@ pub fn DetailsPanel(props: &DetailsPanelProps) -> Html {
         Lookup::Failed(message) => {
             html! { <p class="smcv-error-text" role="alert">{ message }</p> }
         }
-        Lookup::Found(job) => job_details(&job, props.zone, &props.dispatch),
+        Lookup::Found(..) => job.map_or_else(Html::default, |job| {
+            job_details(job, props.zone, &props.dispatch)
+        }),
     };
     html! {
         <aside class="smcv-details" aria-labelledby={format!("details-{}", props.job_id)}>
@@ -319,7 +321,7 @@ fn yes_no(value: Option<bool>) -> &'static str {
 }
 
 fn runs(job: &ReplicationJob, zone: Zone) -> Html {
-    let mut runs = job.replication_job_runs.clone();
+    let mut runs: Vec<_> = job.replication_job_runs.iter().collect();
     runs.sort_by_key(|run| run.start_time);
     html! {
         <section aria-label="Run history">

@@ -1,23 +1,21 @@
 //! The jobs table: one row per job, sortable headers, skeleton rows and empty states.
 
-use std::rc::Rc;
-
 use smc_core::ReplicationJob;
 use time::OffsetDateTime;
 use yew::prelude::*;
 
-use crate::columns::{last_run_start, target_summary, Column};
+use crate::columns::{last_run_start, sorted_jobs, target_summary, Column};
 use crate::components::{CopyButton, ProgressCell, StatusIndicator, TagChips, TimeCell};
 use crate::filters::tag_label;
 use crate::format::Zone;
 use crate::hooks::use_now;
-use crate::state::{Action, Sort};
+use crate::state::{Action, Page, Sort};
 
 /// The table's inputs.
 #[derive(Properties, PartialEq)]
 pub struct JobsTableProps {
-    /// The jobs of the page, sorted as chosen.
-    pub jobs: Rc<Vec<ReplicationJob>>,
+    /// The page shown, once one has arrived.
+    pub page: Option<Page>,
     /// The columns shown.
     pub columns: Vec<Column>,
     /// The page's sort.
@@ -26,8 +24,6 @@ pub struct JobsTableProps {
     pub zone: Zone,
     /// Whether a page is loading.
     pub loading: bool,
-    /// Whether any page has arrived yet.
-    pub loaded: bool,
     /// Whether filters are set (an empty result then means "no match", not "no jobs").
     pub filtered: bool,
     /// Rows a page holds, for the skeleton.
@@ -43,12 +39,13 @@ pub struct JobsTableProps {
 pub fn JobsTable(props: &JobsTableProps) -> Html {
     let now = use_now(30_000);
     let columns = &props.columns;
-    let body = if !props.loaded && props.loading {
+    let jobs = sorted_jobs(props.page.as_ref(), props.sort);
+    let body = if props.page.is_none() && props.loading {
         skeleton_rows(columns.len(), props.page_size.clamp(1, 10) as usize)
-    } else if props.loaded && props.jobs.is_empty() {
+    } else if props.page.is_some() && jobs.is_empty() {
         empty_row(columns.len(), props.filtered, &props.dispatch)
     } else {
-        html! { <>{ for props.jobs.iter().map(|job| row(job, props, now)) }</> }
+        html! { <>{ for jobs.into_iter().map(|job| row(job, props, now)) }</> }
     };
     html! {
         <div class="smcv-table-wrap">
