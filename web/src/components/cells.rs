@@ -1,4 +1,8 @@
 //! Small pieces of a row: status indicator, progress, times, copy button, tag chips.
+//!
+//! Only the copy button has state; the others are plain functions, not components: a
+//! component costs its own copy of Yew's lifecycle code in the bundle, and a row re-renders
+//! its cells together anyway.
 
 use gloo::timers::callback::Timeout;
 use smc_core::number::display_f64;
@@ -24,48 +28,26 @@ pub fn status_look(status: Option<&Status>) -> (&'static str, &'static str) {
     }
 }
 
-/// The status indicator's input.
-#[derive(Properties, PartialEq)]
-pub struct StatusIndicatorProps {
-    /// The job's status.
-    pub status: Option<Status>,
-}
-
-/// Icon, colour and text.
-#[component]
-pub fn StatusIndicator(props: &StatusIndicatorProps) -> Html {
-    let (icon, kind) = status_look(props.status.as_ref());
-    let text = props
-        .status
-        .as_ref()
-        .map_or("Unknown", |s| s.label())
-        .to_owned();
+/// A status as icon, colour and text.
+pub fn status_indicator(status: Option<&Status>) -> Html {
+    let (icon, kind) = status_look(status);
+    let text = status.map_or("Unknown", |s| s.label()).to_owned();
     html! {
         // CLASS, not class: see "Dynamic classes" in components/mod.rs.
         <span CLASS={format!("smcv-status smcv-status--{kind}")}
-            title={props.status.as_ref().map(|s| s.as_str().to_owned())}>
+            title={status.map(|s| s.as_str().to_owned())}>
             <span class="smcv-status__icon" aria-hidden="true">{ icon }</span>
             { text }
         </span>
     }
 }
 
-/// The progress cell's inputs.
-#[derive(Properties, PartialEq)]
-pub struct ProgressCellProps {
-    /// Percent, 0 to 100.
-    pub progress: Option<f64>,
-    /// What the bar measures, for screen readers.
-    pub label: AttrValue,
-}
-
-/// A bar with its percentage.
-#[component]
-pub fn ProgressCell(props: &ProgressCellProps) -> Html {
-    match props.progress {
+/// A bar with its percentage (0 to 100); `label` says what it measures, for screen readers.
+pub fn progress_cell(progress: Option<f64>, label: String) -> Html {
+    match progress {
         Some(progress) => html! {
             <span class="smcv-progress">
-                <progress max="100" value={display_f64(progress.clamp(0.0, 100.0))} aria-label={props.label.clone()}></progress>
+                <progress max="100" value={display_f64(progress.clamp(0.0, 100.0))} aria-label={label}></progress>
                 <span class="smcv-progress__text">{ percent(progress) }</span>
             </span>
         },
@@ -73,26 +55,14 @@ pub fn ProgressCell(props: &ProgressCellProps) -> Html {
     }
 }
 
-/// A time cell's inputs.
-#[derive(Properties, PartialEq)]
-pub struct TimeCellProps {
-    /// The time, if any.
-    pub time: Option<OffsetDateTime>,
-    /// The zone of the exact time.
-    pub zone: Zone,
-    /// Now, for the relative text.
-    pub now: OffsetDateTime,
-}
-
-/// `3 h ago`, with the exact time in the chosen zone on hover and for assistive tech.
-#[component]
-pub fn TimeCell(props: &TimeCellProps) -> Html {
-    match props.time {
+/// `3 h ago` from `now`, with the exact time in `zone` on hover and for assistive tech.
+pub fn time_cell(time: Option<OffsetDateTime>, zone: Zone, now: OffsetDateTime) -> Html {
+    match time {
         Some(time) => {
-            let exact = format_time(time, props.zone);
+            let exact = format_time(time, zone);
             html! {
                 <time datetime={smc_core::time_format::format_wire_time(time)} title={exact.clone()} aria-label={exact}>
-                    { relative_time(time, props.now) }
+                    { relative_time(time, now) }
                 </time>
             }
         }
@@ -135,27 +105,16 @@ pub fn CopyButton(props: &CopyButtonProps) -> Html {
     }
 }
 
-/// Tag chips' inputs.
-#[derive(Properties, PartialEq)]
-pub struct TagChipsProps {
-    /// The tags.
-    pub tags: Vec<Tag>,
-    /// Adds a tag as a filter (chips are buttons then).
-    #[prop_or_default]
-    pub on_select: Option<Callback<Tag>>,
-}
-
-/// Tags as chips; clicking one filters by it.
-#[component]
-pub fn TagChips(props: &TagChipsProps) -> Html {
-    if props.tags.is_empty() {
+/// Tags as chips; with `on_select`, chips are buttons that add their tag as a filter.
+pub fn tag_chips(tags: &[Tag], on_select: Option<&Callback<Tag>>) -> Html {
+    if tags.is_empty() {
         return html! { <span class="smcv-muted">{ "–" }</span> };
     }
     html! {
         <ul class="smcv-chips smcv-chips--tags">
-            { for props.tags.iter().map(|tag| {
+            { for tags.iter().map(|tag| {
                 let label = tag_label(tag);
-                match &props.on_select {
+                match on_select {
                     Some(on_select) => {
                         let tag = tag.clone();
                         let onclick = on_select.reform(move |event: MouseEvent| {

@@ -12,7 +12,7 @@ use yew::prelude::*;
 
 use crate::api::{fetch_page, Endpoint};
 use crate::columns::target_summary;
-use crate::components::{CopyButton, ProgressCell, StatusIndicator, TagChips};
+use crate::components::{progress_cell, status_indicator, tag_chips, CopyButton};
 use crate::filters::tag_label;
 use crate::format::{format_time, human_bytes, Zone};
 use crate::hints::error_hint;
@@ -177,9 +177,9 @@ fn job_details(job: &ReplicationJob, zone: Zone, dispatch: &Callback<Action>) ->
                     { fact("Job ID", html! { <><code>{ job.job_id.clone() }</code><CopyButton text={job.job_id.clone()} what="job ID" /></> }) }
                     { text_fact("Name", &job.name) }
                     { if job.description.is_empty() { html! {} } else { fact("Description", job.description.clone()) } }
-                    { fact("Status", html! { <StatusIndicator status={job.status.clone()} /> }) }
+                    { fact("Status", status_indicator(job.status.as_ref())) }
                     { fact("Business status", job.business_status.as_ref().map_or("–".to_owned(), |s| s.label().to_owned())) }
-                    { fact("Progress", html! { <ProgressCell progress={job.progress} label="Progress of this job" /> }) }
+                    { fact("Progress", progress_cell(job.progress, "Progress of this job".to_owned())) }
                     { fact("Type", job.job_type.map_or("–", |t| t.label()).to_owned()) }
                     { text_fact("Source server", &job.source_id) }
                     { text_fact("Region", &job.region_id) }
@@ -240,7 +240,7 @@ fn job_details(job: &ReplicationJob, zone: Zone, dispatch: &Callback<Action>) ->
             { runs(job, zone) }
             <section aria-label="Tags">
                 <h3>{ "Tags" }</h3>
-                <TagChips tags={job.tags.clone()} on_select={Some(on_tag)} />
+                { tag_chips(&job.tags, Some(&on_tag)) }
             </section>
             <section aria-label="Raw JSON">
                 <details>

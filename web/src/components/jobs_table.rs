@@ -5,7 +5,7 @@ use time::OffsetDateTime;
 use yew::prelude::*;
 
 use crate::columns::{last_run_start, sorted_jobs, target_summary, Column};
-use crate::components::{CopyButton, ProgressCell, StatusIndicator, TagChips, TimeCell};
+use crate::components::{progress_cell, status_indicator, tag_chips, time_cell, CopyButton};
 use crate::filters::tag_label;
 use crate::format::Zone;
 use crate::hooks::use_now;
@@ -128,25 +128,25 @@ fn row(job: &ReplicationJob, props: &JobsTableProps, now: OffsetDateTime) -> Htm
                     </span>
                 </th>
             },
-            Column::Status => html! { <td><StatusIndicator status={job.status.clone()} /></td> },
+            Column::Status => html! { <td>{ status_indicator(job.status.as_ref()) }</td> },
             Column::BusinessStatus => html! {
                 <td>{ job.business_status.as_ref().map_or("–".to_owned(), |s| s.label().to_owned()) }</td>
             },
             Column::Progress => html! {
-                <td><ProgressCell progress={job.progress} label={format!("Progress of {name}")} /></td>
+                <td>{ progress_cell(job.progress, format!("Progress of {name}")) }</td>
             },
             Column::Source => html! { <td><code>{ job.source_id.clone() }</code></td> },
             Column::Target => html! { <td>{ target_summary(job) }</td> },
             Column::JobType => html! { <td>{ job.job_type.map_or("–", |t| t.label()) }</td> },
             Column::Region => html! { <td>{ job.region_id.clone() }</td> },
             Column::Created => {
-                html! { <td><TimeCell time={job.creation_time} zone={props.zone} now={now} /></td> }
+                html! { <td>{ time_cell(job.creation_time, props.zone, now) }</td> }
             }
             Column::LastRun => {
-                html! { <td><TimeCell time={last_run_start(job)} zone={props.zone} now={now} /></td> }
+                html! { <td>{ time_cell(last_run_start(job), props.zone, now) }</td> }
             }
             Column::Tags => {
-                html! { <td><TagChips tags={job.tags.clone()} on_select={Some(on_tag.clone())} /></td> }
+                html! { <td>{ tag_chips(&job.tags, Some(&on_tag)) }</td> }
             }
         }
     };

@@ -26,7 +26,7 @@ mod tag_filter;
 pub use active_filters::{ActiveFilters, ActiveFiltersProps};
 pub use app::{App, AppProps};
 pub use banners::Banners;
-pub use cells::{status_look, CopyButton, ProgressCell, StatusIndicator, TagChips, TimeCell};
+pub use cells::{progress_cell, status_indicator, status_look, tag_chips, time_cell, CopyButton};
 pub use details::DetailsPanel;
 pub use export_control::ExportControl;
 pub use filter_bar::FilterBar;
