@@ -22,7 +22,7 @@ pub const EXPORT_PAGE_SIZE: i64 = smc_core::request::MAX_PAGE_SIZE;
 pub enum ExportFormat {
     /// Comma-separated values, one row per job.
     Csv,
-    /// The jobs as JSON, lists flattened.
+    /// The jobs as JSON, as the API sends them.
     Json,
 }
 
@@ -205,14 +205,12 @@ fn csv_cell(text: &str) -> String {
     }
 }
 
-/// The jobs as a JSON array, lists flattened, times in UTC.
+/// The jobs as a JSON array, each as the API sends it (lists wrapped: `"Tags":{"Tag":[…]}`),
+/// times in UTC: what scripts written against the API read, and what smc-core reads back.
+/// The details panel's raw JSON is written by the same writer.
 pub fn to_json(jobs: &[ReplicationJob]) -> String {
-    // Through text, not `serde_json::to_value`: the details panel's raw JSON already brings
-    // the jobs' pretty writer into the bundle, and a writer into a `Value` would add 3 KB
-    // gzip of wasm. The tree is the same, so is the file.
-    let text = serde_json::to_string_pretty(jobs).unwrap_or_default();
-    let tree = smc_core::json::from_str(&text).unwrap_or_default();
-    serde_json::to_string_pretty(&smc_core::json::flatten_lists(tree)).unwrap_or_default()
+    // Plain structs of strings and numbers always serialize.
+    serde_json::to_string_pretty(jobs).unwrap_or_default()
 }
 
 /// Hands a file to the browser's downloads.
@@ -297,7 +295,7 @@ mod tests {
     }
 
     #[test]
-    fn json_export_flattens_lists() {
+    fn json_export_writes_jobs_as_the_api_sends_them() {
         let job = ReplicationJob {
             job_id: "j-1".into(),
             tags: vec![Tag::new("env", "prod")],
@@ -305,11 +303,11 @@ mod tests {
         };
         let value: serde_json::Value = serde_json::from_str(&to_json(&[job])).unwrap();
         assert_eq!(value[0]["JobId"], "j-1");
-        assert_eq!(value[0]["Tags"][0]["Key"], "env");
+        assert_eq!(value[0]["Tags"]["Tag"][0]["Key"], "env");
     }
 
     #[test]
-    fn json_export_is_the_jobs_tree_flattened() {
+    fn json_export_reads_back_as_the_same_jobs() {
         let page = smc_core::json::parse_response(
             r#"{"ReplicationJobs":{"ReplicationJob":[{"JobId":"j-1","Progress":55.45,
             "Frequency":12,"RunOnce":false,"CreationTime":"2026-11-28T12:05:00Z",
@@ -319,8 +317,15 @@ mod tests {
         )
         .unwrap();
         let jobs = page.replication_jobs;
-        let tree = serde_json::to_value(&jobs).unwrap();
-        let expected = serde_json::to_string_pretty(&smc_core::json::flatten_lists(tree)).unwrap();
-        assert_eq!(to_json(&jobs), expected);
+        let body = format!(
+            "{{\"ReplicationJobs\":{{\"ReplicationJob\":{}}}}}",
+            to_json(&jobs)
+        );
+        assert_eq!(
+            smc_core::json::parse_response(&body)
+                .unwrap()
+                .replication_jobs,
+            jobs
+        );
     }
 }
