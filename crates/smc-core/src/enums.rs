@@ -83,6 +83,12 @@ macro_rules! string_enum {
                 Ok($name::parse(&wire))
             }
         }
+
+        impl crate::wire::WireField for Option<$name> {
+            fn read<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                crate::wire::opt_string_enum(d)
+            }
+        }
     };
 }
 
@@ -157,6 +163,12 @@ macro_rules! integer_enum {
         impl<'de> serde::Deserialize<'de> for $name {
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
                 crate::wire::lenient_i64(deserializer).map($name::from_code)
+            }
+        }
+
+        impl crate::wire::WireField for Option<$name> {
+            fn read<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                crate::wire::opt_integer_enum(d)
             }
         }
     };
