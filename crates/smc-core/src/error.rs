@@ -6,7 +6,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::format::Format;
-use crate::wire;
+use crate::wire::deserialize_fields;
 
 /// A value quoted in a message: `"ab\"c"`, with quotes, backslashes and control
 /// characters escaped.
@@ -126,32 +126,36 @@ impl IntoIterator for ValidationErrors {
 
 /// An error the API returned: `{RequestId, HostId, Code, Message, Recommend}` in JSON, or
 /// the same children under `<Error>` in XML.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "PascalCase", default)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[serde(rename_all = "PascalCase")]
 pub struct ApiError {
     /// The HTTP status the error came with (0 when unknown). Branch on [`Self::code`]:
     /// the docs disagree on statuses.
     #[serde(skip)]
     pub http_status: u16,
     /// The error code (`Forbidden.Unauthorized`, `Throttling.User`…).
-    #[serde(deserialize_with = "wire::lenient_string")]
     pub code: String,
     /// The message, in the service's words.
-    #[serde(deserialize_with = "wire::lenient_string")]
     pub message: String,
     /// The request ID, for support tickets.
-    #[serde(deserialize_with = "wire::lenient_string")]
     pub request_id: String,
     /// The host that answered.
-    #[serde(deserialize_with = "wire::lenient_string")]
     pub host_id: String,
     /// A link to the diagnosis page, when the service gives one.
-    #[serde(deserialize_with = "wire::lenient_string")]
     pub recommend: String,
     /// The RAM policy details of an access denial, when given.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub access_denied_detail: Option<serde_json::Value>,
 }
+
+deserialize_fields!(ApiError {
+    "Code" => code,
+    "Message" => message,
+    "RequestId" => request_id,
+    "HostId" => host_id,
+    "Recommend" => recommend,
+    "AccessDeniedDetail" => access_denied_detail,
+});
 
 impl ApiError {
     /// Whether calling again may succeed, following the SDKs' retry guidance: throttling,

@@ -134,5 +134,8 @@ mod tests {
         assert_eq!(error.code, "Throttling.User");
         assert_eq!(error.host_id, "smc.aliyuncs.com");
         assert!(error.retryable());
+        let denied = parse_api_error(r#"{"Code":"Forbidden.RAM","AccessDeniedDetail":{"AuthAction":"smc:DescribeReplicationJobs","NoPermissionType":"ImplicitDeny"}}"#).unwrap();
+        let detail = denied.access_denied_detail.unwrap();
+        assert_eq!(detail["NoPermissionType"], "ImplicitDeny");
     }
 }

@@ -243,6 +243,13 @@ scalar_fields! {
     Option<OffsetDateTime> => opt_time,
 }
 
+/// Free-form JSON (`AccessDeniedDetail`), kept as it came.
+impl WireField for Option<serde_json::Value> {
+    fn read<'de, D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        serde::Deserialize::deserialize(d)
+    }
+}
+
 impl<T: WireItem + DeserializeOwned> WireField for Vec<T> {
     fn read<'de, D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         wrapped::deserialize(d)
