@@ -17,8 +17,8 @@ const USAGE: &str = "\
 usage: cargo xtask <command>
 
 commands:
-  test   install missing tools, then run fmt, clippy, native tests, wasm tests, the
-         web build and its bundle budget, and the browser tests
+  test   install missing tools, then run fmt, clippy (native and browser), native
+         tests, wasm tests, the web build and its bundle budget, and the browser tests
   dev    install missing tools, then run the viewer on the embedded emulator
          (smc-proxy + trunk serve) and print the URL; Ctrl-C stops both";
 

@@ -49,6 +49,22 @@ pub fn steps() -> Vec<Step> {
                 "warnings",
             ]),
         ),
+        // The viewer's own configuration: the wasm32 target, and smc-core without its
+        // default features, which no other build of the workspace uses.
+        Step::run(
+            "clippy browser",
+            cargo(&[
+                "clippy",
+                "-p",
+                "smc-web",
+                "--target",
+                WASM32,
+                "--all-targets",
+                "--",
+                "-D",
+                "warnings",
+            ]),
+        ),
         // The browser tests need the release app: they run last, after it is built.
         Step::run(
             "native tests",
@@ -190,6 +206,7 @@ mod tests {
                 "install",
                 "fmt",
                 "clippy",
+                "clippy browser",
                 "native tests",
                 "wasm tests smc-core",
                 "wasm tests smc-web",
