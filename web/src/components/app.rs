@@ -9,7 +9,7 @@ use yew::prelude::*;
 
 use crate::api::{fetch_page, Endpoint};
 use crate::components::{
-    ActiveFilters, Banners, DetailsPanel, FilterBar, Header, JobsTable, Pagination,
+    banners, ActiveFilters, DetailsPanel, FilterBar, Header, JobsTable, Pagination,
     PreferencesPanel,
 };
 use crate::format::now;
@@ -208,12 +208,7 @@ pub fn App(props: &AppProps) -> Html {
             />
             <ActiveFilters request={state.request.clone()} dispatch={dispatch.clone()} />
             <div class="smcv-sr-only" role="status" aria-live="polite" aria-atomic="true">{ announcement }</div>
-            <Banners
-                notices={state.notices.clone()}
-                error={state.fetch.error.clone()}
-                loading={loading}
-                dispatch={dispatch.clone()}
-            />
+            { banners(&state.notices, state.fetch.error.as_ref(), loading, &dispatch) }
             <JobsTable
                 page={state.fetch.page.clone()}
                 columns={preferences.visible_columns()}

@@ -5,32 +5,24 @@ use yew::prelude::*;
 
 use crate::state::Action;
 
-/// The banners' inputs.
-#[derive(Properties, PartialEq)]
-pub struct BannersProps {
-    /// Things the person should know.
-    pub notices: Vec<String>,
-    /// The newest request's error.
-    pub error: Option<ApiError>,
-    /// Whether a retry is running.
-    pub loading: bool,
-    /// Changes the state.
-    pub dispatch: Callback<Action>,
-}
-
-/// Notices and errors.
-#[component]
-pub fn Banners(props: &BannersProps) -> Html {
+/// Things the person should know, and the newest request's error with a Retry button
+/// (disabled while `loading`).
+pub fn banners(
+    notices: &[String],
+    error: Option<&ApiError>,
+    loading: bool,
+    dispatch: &Callback<Action>,
+) -> Html {
     html! {
         <>
-            if !props.notices.is_empty() {
+            if !notices.is_empty() {
                 <div class="smcv-banner smcv-banner--notice" role="status">
-                    <ul>{ for props.notices.iter().map(|notice| html! { <li>{ notice }</li> }) }</ul>
+                    <ul>{ for notices.iter().map(|notice| html! { <li>{ notice }</li> }) }</ul>
                     <button type="button" class="smcv-button smcv-button--link"
-                        onclick={props.dispatch.reform(|_| Action::DismissNotices)}>{ "Dismiss" }</button>
+                        onclick={dispatch.reform(|_| Action::DismissNotices)}>{ "Dismiss" }</button>
                 </div>
             }
-            if let Some(error) = &props.error {
+            if let Some(error) = error {
                 <div class="smcv-banner smcv-banner--error" role="alert">
                     <div>
                         <p class="smcv-banner__title">{ "Could not load jobs" }</p>
@@ -47,9 +39,9 @@ pub fn Banners(props: &BannersProps) -> Html {
                             <p class="smcv-muted">{ "This is usually temporary." }</p>
                         }
                     </div>
-                    <button type="button" class="smcv-button" disabled={props.loading}
-                        onclick={props.dispatch.reform(|_| Action::Refresh)}>
-                        { if props.loading { "Retrying…" } else { "Retry" } }
+                    <button type="button" class="smcv-button" disabled={loading}
+                        onclick={dispatch.reform(|_| Action::Refresh)}>
+                        { if loading { "Retrying…" } else { "Retry" } }
                     </button>
                 </div>
             }

@@ -25,7 +25,7 @@ mod tag_filter;
 
 pub use active_filters::{ActiveFilters, ActiveFiltersProps};
 pub use app::{App, AppProps};
-pub use banners::Banners;
+pub use banners::banners;
 pub use cells::{progress_cell, status_indicator, status_look, tag_chips, time_cell, CopyButton};
 pub use details::DetailsPanel;
 pub use export_control::ExportControl;
