@@ -6,7 +6,9 @@ use std::rc::Rc;
 
 use smc_core::{DescribeReplicationJobs, Status, Tag};
 use smc_web::columns::Column;
-use smc_web::components::{ActiveFilters, App, AppProps, JobsTable, JobsTableProps, Pagination};
+use smc_web::components::{
+    active_filter_chips, App, AppProps, JobsTable, JobsTableProps, Pagination,
+};
 use smc_web::filters::Filter;
 use smc_web::format::Zone;
 use smc_web::paging::PageWindow;
@@ -223,6 +225,18 @@ async fn empty_results_offer_to_clear_filters() {
     assert_eq!(*seen.borrow(), [Action::ClearFilters]);
 }
 
+/// The chips are a function of the app's; a component renders them here.
+#[derive(Properties, PartialEq)]
+struct ChipsProps {
+    request: DescribeReplicationJobs,
+    dispatch: Callback<Action>,
+}
+
+#[yew::component]
+fn Chips(props: &ChipsProps) -> yew::Html {
+    active_filter_chips(&props.request, &props.dispatch)
+}
+
 #[test]
 async fn active_filters_are_removable_chips() {
     let (dispatch, seen) = recorder();
@@ -232,11 +246,7 @@ async fn active_filters_are_removable_chips() {
         tags: vec![Tag::new("env", "prod")],
         ..Default::default()
     };
-    let root = render::<ActiveFilters>(yew::props!(smc_web::components::ActiveFiltersProps {
-        request,
-        dispatch
-    }))
-    .await;
+    let root = render::<Chips>(yew::props!(ChipsProps { request, dispatch })).await;
     assert_eq!(
         texts(&root, ".smcv-chip--filter span"),
         ["Status: Error", "Job ID: j-1", "Tag: env=prod"]

@@ -6,19 +6,9 @@ use yew::prelude::*;
 use crate::filters::active_filters;
 use crate::state::Action;
 
-/// The chips' inputs.
-#[derive(Properties, PartialEq)]
-pub struct ActiveFiltersProps {
-    /// The current request.
-    pub request: DescribeReplicationJobs,
-    /// Changes the state.
-    pub dispatch: Callback<Action>,
-}
-
-/// The active filters.
-#[component]
-pub fn ActiveFilters(props: &ActiveFiltersProps) -> Html {
-    let filters = active_filters(&props.request);
+/// The filters of `request` as chips that remove them, and "Clear filters".
+pub fn active_filter_chips(request: &DescribeReplicationJobs, dispatch: &Callback<Action>) -> Html {
+    let filters = active_filters(request);
     if filters.is_empty() {
         return html! {};
     }
@@ -27,7 +17,7 @@ pub fn ActiveFilters(props: &ActiveFiltersProps) -> Html {
             <ul class="smcv-chips" aria-label="Active filters">
                 { for filters.into_iter().map(|filter| {
                     let label = filter.label();
-                    let remove = props.dispatch.reform(move |_| Action::RemoveFilter(filter.clone()));
+                    let remove = dispatch.reform(move |_| Action::RemoveFilter(filter.clone()));
                     html! {
                         <li class="smcv-chip smcv-chip--filter">
                             <span>{ label.clone() }</span>
@@ -38,7 +28,7 @@ pub fn ActiveFilters(props: &ActiveFiltersProps) -> Html {
                 }) }
             </ul>
             <button type="button" class="smcv-button smcv-button--link"
-                onclick={props.dispatch.reform(|_| Action::ClearFilters)}>{ "Clear filters" }</button>
+                onclick={dispatch.reform(|_| Action::ClearFilters)}>{ "Clear filters" }</button>
         </div>
     }
 }

@@ -9,11 +9,11 @@ use yew::prelude::*;
 
 use crate::api::{fetch_page, Endpoint};
 use crate::components::{
-    banners, ActiveFilters, DetailsPanel, FilterBar, Header, JobsTable, Pagination,
-    PreferencesPanel,
+    active_filter_chips, banners, preferences_panel, DetailsPanel, FilterBar, Header, JobsTable,
+    Pagination, PreferencesPanel,
 };
 use crate::format::now;
-use crate::hooks::{use_interval, use_page_visible};
+use crate::hooks::{use_interval, use_page_visible, use_unique_id};
 use crate::prefs::Preferences;
 use crate::state::{Action, ViewState};
 use crate::url_state::UrlState;
@@ -79,6 +79,7 @@ pub fn App(props: &AppProps) -> Html {
         move || initial_state(&props, &preferences)
     });
     let show_preferences = use_state(|| false);
+    let preferences_id = use_unique_id("prefs");
     let next_seq = use_mut_ref(|| 0u64);
 
     // Fetch whenever the request changes or a refresh is asked for.
@@ -193,12 +194,13 @@ pub fn App(props: &AppProps) -> Html {
                 preferences_open={*show_preferences}
             />
             if *show_preferences {
-                <PreferencesPanel
-                    preferences={(*preferences).clone()}
-                    on_change={on_preferences.clone()}
-                    on_page_size={on_page_size.clone()}
-                    on_close={toggle_preferences}
-                />
+                { preferences_panel(PreferencesPanel {
+                    preferences: &preferences,
+                    id: &preferences_id,
+                    on_change: &on_preferences,
+                    on_page_size: &on_page_size,
+                    on_close: &toggle_preferences,
+                }) }
             }
             <FilterBar
                 request={state.request.clone()}
@@ -206,7 +208,7 @@ pub fn App(props: &AppProps) -> Html {
                 tag_message={state.tag_message.clone()}
                 dispatch={dispatch.clone()}
             />
-            <ActiveFilters request={state.request.clone()} dispatch={dispatch.clone()} />
+            { active_filter_chips(&state.request, &dispatch) }
             <div class="smcv-sr-only" role="status" aria-live="polite" aria-atomic="true">{ announcement }</div>
             { banners(&state.notices, state.fetch.error.as_ref(), loading, &dispatch) }
             <JobsTable

@@ -23,7 +23,7 @@ mod pagination;
 mod preferences_panel;
 mod tag_filter;
 
-pub use active_filters::{ActiveFilters, ActiveFiltersProps};
+pub use active_filters::active_filter_chips;
 pub use app::{App, AppProps};
 pub use banners::banners;
 pub use cells::{progress_cell, status_indicator, status_look, tag_chips, time_cell, CopyButton};
@@ -34,5 +34,5 @@ pub use header::Header;
 pub use id_filter::IdFilter;
 pub use jobs_table::{JobsTable, JobsTableProps};
 pub use pagination::{Pagination, PaginationProps};
-pub use preferences_panel::PreferencesPanel;
+pub use preferences_panel::{preferences_panel, PreferencesPanel};
 pub use tag_filter::TagFilter;

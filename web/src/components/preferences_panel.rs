@@ -3,27 +3,27 @@
 use yew::prelude::*;
 
 use crate::columns::Column;
-use crate::hooks::use_unique_id;
 use crate::prefs::{Density, Preferences, PAGE_SIZES};
 
-/// The panel's inputs.
-#[derive(Properties, PartialEq)]
-pub struct PreferencesPanelProps {
+/// What the panel changes, and how.
+pub struct PreferencesPanel<'a> {
     /// The current preferences.
-    pub preferences: Preferences,
+    pub preferences: &'a Preferences,
+    /// A prefix unique on the page, for the panel's radio group.
+    pub id: &'a str,
     /// Changes preferences.
-    pub on_change: Callback<Preferences>,
+    pub on_change: &'a Callback<Preferences>,
     /// Changes the page size (it also changes the page shown).
-    pub on_page_size: Callback<i64>,
+    pub on_page_size: &'a Callback<i64>,
     /// Closes the panel.
-    pub on_close: Callback<()>,
+    pub on_close: &'a Callback<()>,
 }
 
 /// The preferences panel.
-#[component]
-pub fn PreferencesPanel(props: &PreferencesPanelProps) -> Html {
-    let id = use_unique_id("prefs");
-    let preferences = &props.preferences;
+pub fn preferences_panel(props: PreferencesPanel<'_>) -> Html {
+    let PreferencesPanel {
+        preferences, id, ..
+    } = props;
     let toggle_column = |column: Column| {
         let preferences = preferences.clone();
         props.on_change.reform(move |_: Event| {
