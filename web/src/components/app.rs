@@ -9,8 +9,8 @@ use yew::prelude::*;
 
 use crate::api::{fetch_page, Endpoint};
 use crate::components::{
-    active_filter_chips, banners, preferences_panel, DetailsPanel, FilterBar, Header, JobsTable,
-    Pagination, PreferencesPanel,
+    active_filter_chips, banners, filter_bar, preferences_panel, DetailsPanel, FilterBar, Header,
+    JobsTable, Pagination, PreferencesPanel,
 };
 use crate::format::now;
 use crate::hooks::{use_interval, use_page_visible, use_unique_id};
@@ -80,6 +80,7 @@ pub fn App(props: &AppProps) -> Html {
     });
     let show_preferences = use_state(|| false);
     let preferences_id = use_unique_id("prefs");
+    let filters_id = use_unique_id("filters");
     let next_seq = use_mut_ref(|| 0u64);
 
     // Fetch whenever the request changes or a refresh is asked for.
@@ -202,12 +203,13 @@ pub fn App(props: &AppProps) -> Html {
                     on_close: &toggle_preferences,
                 }) }
             }
-            <FilterBar
-                request={state.request.clone()}
-                id_messages={state.id_messages.clone()}
-                tag_message={state.tag_message.clone()}
-                dispatch={dispatch.clone()}
-            />
+            { filter_bar(FilterBar {
+                request: &state.request,
+                id: &filters_id,
+                id_messages: &state.id_messages,
+                tag_message: state.tag_message.as_ref(),
+                dispatch: &dispatch,
+            }) }
             { active_filter_chips(&state.request, &dispatch) }
             <div class="smcv-sr-only" role="status" aria-live="polite" aria-atomic="true">{ announcement }</div>
             { banners(&state.notices, state.fetch.error.as_ref(), loading, &dispatch) }

@@ -30,24 +30,23 @@ const REGIONS: [&str; 14] = [
     "us-east-1",
 ];
 
-/// The filter bar's inputs.
-#[derive(Properties, PartialEq)]
-pub struct FilterBarProps {
+/// What the filter bar shows and changes.
+pub struct FilterBar<'a> {
     /// The current request.
-    pub request: DescribeReplicationJobs,
+    pub request: &'a DescribeReplicationJobs,
+    /// A prefix unique on the page, for the bar's `id`/`for` pairs.
+    pub id: &'a str,
     /// Messages under the id inputs.
-    pub id_messages: [Option<String>; 3],
+    pub id_messages: &'a [Option<String>; 3],
     /// Message under the tag input.
-    pub tag_message: Option<String>,
+    pub tag_message: Option<&'a String>,
     /// Changes the state.
-    pub dispatch: Callback<Action>,
+    pub dispatch: &'a Callback<Action>,
 }
 
 /// Every filter of the API.
-#[component]
-pub fn FilterBar(props: &FilterBarProps) -> Html {
-    let id = use_unique_id("filters");
-    let request = &props.request;
+pub fn filter_bar(props: FilterBar<'_>) -> Html {
+    let FilterBar { request, id, .. } = props;
     let dispatch = props.dispatch.clone();
 
     let on_status = select_callback(&dispatch, |v| {
@@ -114,7 +113,7 @@ pub fn FilterBar(props: &FilterBarProps) -> Html {
                     <IdFilter list={*list} count={list.ids(request).len()}
                         message={props.id_messages[index].clone()} dispatch={dispatch.clone()} />
                 }) }
-                <TagFilter count={request.tags.len()} message={props.tag_message.clone()} dispatch={dispatch.clone()} />
+                <TagFilter count={request.tags.len()} message={props.tag_message.cloned()} dispatch={dispatch.clone()} />
             </div>
         </section>
     }

@@ -29,7 +29,7 @@ pub use banners::banners;
 pub use cells::{progress_cell, status_indicator, status_look, tag_chips, time_cell, CopyButton};
 pub use details::DetailsPanel;
 pub use export_control::ExportControl;
-pub use filter_bar::FilterBar;
+pub use filter_bar::{filter_bar, FilterBar};
 pub use header::Header;
 pub use id_filter::IdFilter;
 pub use jobs_table::{JobsTable, JobsTableProps};
