@@ -4,7 +4,7 @@ use gloo::timers::callback::Timeout;
 use smc_core::{BusinessStatus, DescribeReplicationJobs, JobType, Status};
 use yew::prelude::*;
 
-use crate::components::{IdFilter, TagFilter};
+use crate::components::{FilterInput, FilterInputKind};
 use crate::filters::IdList;
 use crate::hooks::use_unique_id;
 use crate::state::Action;
@@ -110,10 +110,11 @@ pub fn filter_bar(props: FilterBar<'_>) -> Html {
             </div>
             <div class="smcv-filters__row">
                 { for IdList::ALL.iter().enumerate().map(|(index, list)| html! {
-                    <IdFilter list={*list} count={list.ids(request).len()}
+                    <FilterInput kind={FilterInputKind::Ids(*list)} count={list.ids(request).len()}
                         message={props.id_messages[index].clone()} dispatch={dispatch.clone()} />
                 }) }
-                <TagFilter count={request.tags.len()} message={props.tag_message.cloned()} dispatch={dispatch.clone()} />
+                <FilterInput kind={FilterInputKind::Tag} count={request.tags.len()}
+                    message={props.tag_message.cloned()} dispatch={dispatch.clone()} />
             </div>
         </section>
     }

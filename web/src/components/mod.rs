@@ -16,12 +16,11 @@ mod cells;
 mod details;
 mod export_control;
 mod filter_bar;
+mod filter_input;
 mod header;
-mod id_filter;
 mod jobs_table;
 mod pagination;
 mod preferences_panel;
-mod tag_filter;
 
 pub use active_filters::active_filter_chips;
 pub use app::{App, AppProps};
@@ -30,9 +29,8 @@ pub use cells::{progress_cell, status_indicator, status_look, tag_chips, time_ce
 pub use details::DetailsPanel;
 pub use export_control::ExportControl;
 pub use filter_bar::{filter_bar, FilterBar};
+pub use filter_input::{FilterInput, FilterInputKind};
 pub use header::Header;
-pub use id_filter::IdFilter;
 pub use jobs_table::{JobsTable, JobsTableProps};
 pub use pagination::{Pagination, PaginationProps};
 pub use preferences_panel::{preferences_panel, PreferencesPanel};
-pub use tag_filter::TagFilter;
