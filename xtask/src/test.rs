@@ -32,7 +32,7 @@ pub fn steps() -> Vec<Step> {
         Step::call(
             "install",
             "wasm32 target, wasm-bindgen-cli at Cargo.lock's version, chromium, chromedriver, \
-             trunk, wasm-opt, axe-core",
+             trunk, wasm-opt, terser, axe-core",
             install_tools,
         ),
         Step::run("fmt", cargo(&["fmt", "--all", "--", "--check"])),
@@ -145,7 +145,8 @@ fn install_tools(root: &Path) -> Result<(), String> {
     install::chromium(root)?;
     install::trunk(root)?;
     install::wasm_opt(root)?;
-    install::axe_core(root)
+    install::npm_package(root, install::TERSER)?;
+    install::npm_package(root, install::AXE_CORE)
 }
 
 /// The step running one package's tests as wasm in headless Chromium.

@@ -1,16 +1,16 @@
 //! The tools `test` and `dev` need. Each check prints one line saying what it found and
 //! installs only what is missing or at the wrong version.
 
-mod axe_core;
 mod chromium;
+mod npm_package;
 mod rust_target;
 mod trunk;
 mod version;
 mod wasm_bindgen;
 mod wasm_opt;
 
-pub use axe_core::axe_core;
 pub use chromium::{chromium, CHROMEDRIVER};
+pub use npm_package::{npm_package, AXE_CORE, TERSER};
 pub use rust_target::{wasm32_target, WASM32};
 pub use trunk::trunk;
 pub use wasm_bindgen::wasm_bindgen_cli;

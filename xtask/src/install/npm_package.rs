@@ -1,26 +1,29 @@
-//! axe-core, the accessibility engine the browser tests inject into the page, from npm into
-//! the git-ignored `.tools/` folder beside binaryen.
+//! npm packages the build and the tests use, installed into the git-ignored `.tools/`
+//! folder beside binaryen: axe-core, the accessibility engine the browser tests inject into
+//! the page, and terser, which minifies wasm-bindgen's JavaScript in release builds (a
+//! Trunk hook: see Trunk.toml).
 
 use std::path::Path;
 
 use super::ensure;
 use crate::cmd::Cmd;
 
-const AXE_CORE_VERSION: &str = "4.11.1";
+/// axe-core's version.
+pub const AXE_CORE: (&str, &str) = ("axe-core", "4.11.1");
+/// terser's version.
+pub const TERSER: (&str, &str) = ("terser", "5.51.4");
 
-/// Installs axe-core into `.tools/` unless its `package.json` already says
-/// [`AXE_CORE_VERSION`].
-pub fn axe_core(root: &Path) -> Result<(), String> {
-    let manifest = super::node_modules(root)
-        .join("axe-core")
-        .join("package.json");
+/// Installs the npm package `(name, version)` into `.tools/` unless its `package.json`
+/// already says that version.
+pub fn npm_package(root: &Path, (name, version): (&str, &str)) -> Result<(), String> {
+    let manifest = super::node_modules(root).join(name).join("package.json");
     let probe = || {
         let text = std::fs::read_to_string(&manifest).ok()?;
         package_version(&text).map(str::to_owned)
     };
-    let package = format!("axe-core@{AXE_CORE_VERSION}");
+    let package = format!("{name}@{version}");
     let install = Cmd::new("npm").args(["install", "--prefix", ".tools", &package]);
-    ensure(root, "axe-core", AXE_CORE_VERSION, probe, &[install])
+    ensure(root, name, version, probe, &[install])
 }
 
 /// The top-level `"version"` of a package.json (the first one: npm writes it before any
