@@ -7,7 +7,7 @@ use std::rc::Rc;
 use smc_core::{DescribeReplicationJobs, Status, Tag};
 use smc_web::columns::Column;
 use smc_web::components::{
-    active_filter_chips, App, AppProps, JobsTable, JobsTableProps, Pagination,
+    active_filter_chips, jobs_table, App, AppProps, JobsTableProps, Pagination,
 };
 use smc_web::filters::Filter;
 use smc_web::format::Zone;
@@ -62,25 +62,39 @@ fn recorder() -> (Callback<Action>, Rc<std::cell::RefCell<Vec<Action>>>) {
     )
 }
 
-fn table_props(dispatch: Callback<Action>) -> JobsTableProps {
+fn table_props(dispatch: Callback<Action>) -> TableProps {
     let page = smc_core::json::parse_response(PAGE).expect("the fixture parses");
-    yew::props!(JobsTableProps {
-        page: Some(Page(Rc::new(page))),
-        columns: Column::ALL.to_vec(),
-        sort: None,
-        zone: Zone::Utc8,
-        loading: false,
-        filtered: false,
-        page_size: 20,
-        selected: Some("j-bp18x2mhl5ufe4sy0a02".to_owned()),
-        dispatch,
-    })
+    TableProps {
+        table: JobsTableProps {
+            page: Some(Page(Rc::new(page))),
+            columns: Column::ALL.to_vec(),
+            sort: None,
+            zone: Zone::Utc8,
+            loading: false,
+            filtered: false,
+            page_size: 20,
+            selected: Some("j-bp18x2mhl5ufe4sy0a02".to_owned()),
+            now: smc_web::format::now(),
+            dispatch,
+        },
+    }
+}
+
+/// The table is a function of the app's; a component renders it here.
+#[derive(Properties, PartialEq)]
+struct TableProps {
+    table: JobsTableProps,
+}
+
+#[yew::component]
+fn Table(props: &TableProps) -> yew::Html {
+    jobs_table(&props.table)
 }
 
 #[test]
 async fn a_parsed_page_renders_one_row_per_job_with_indicators_and_chips() {
     let (dispatch, seen) = recorder();
-    let root = render::<JobsTable>(table_props(dispatch)).await;
+    let root = render::<Table>(table_props(dispatch)).await;
 
     let rows = root.query_selector_all("tbody tr").unwrap();
     assert_eq!(rows.length(), 3);
@@ -180,11 +194,11 @@ async fn a_parsed_page_renders_one_row_per_job_with_indicators_and_chips() {
 async fn headers_sort_the_page_and_say_how() {
     let (dispatch, seen) = recorder();
     let mut props = table_props(dispatch);
-    props.sort = Some(smc_web::state::Sort {
+    props.table.sort = Some(smc_web::state::Sort {
         column: Column::Progress,
         ascending: false,
     });
-    let root = render::<JobsTable>(props).await;
+    let root = render::<Table>(props).await;
     let note = texts(&root, ".smcv-sort-note");
     assert!(note[0].contains("on this page only"), "{note:?}");
     let sorted = root.query_selector("th[aria-sort]").unwrap().unwrap();
@@ -209,9 +223,9 @@ async fn headers_sort_the_page_and_say_how() {
 async fn empty_results_offer_to_clear_filters() {
     let (dispatch, seen) = recorder();
     let mut props = table_props(dispatch);
-    props.page = Some(Page(Rc::default()));
-    props.filtered = true;
-    let root = render::<JobsTable>(props).await;
+    props.table.page = Some(Page(Rc::default()));
+    props.table.filtered = true;
+    let root = render::<Table>(props).await;
     assert_eq!(
         texts(&root, ".smcv-empty__title"),
         ["No jobs match these filters"]

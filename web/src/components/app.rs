@@ -9,11 +9,11 @@ use yew::prelude::*;
 
 use crate::api::{fetch_page, Endpoint};
 use crate::components::{
-    active_filter_chips, banners, filter_bar, preferences_panel, DetailsPanel, FilterBar, Header,
-    JobsTable, Pagination, PreferencesPanel,
+    active_filter_chips, banners, filter_bar, jobs_table, preferences_panel, DetailsPanel,
+    FilterBar, Header, JobsTableProps, Pagination, PreferencesPanel,
 };
 use crate::format::now;
-use crate::hooks::{use_interval, use_page_visible, use_unique_id};
+use crate::hooks::{use_interval, use_now, use_page_visible, use_unique_id};
 use crate::prefs::Preferences;
 use crate::state::{Action, ViewState};
 use crate::url_state::UrlState;
@@ -81,6 +81,8 @@ pub fn App(props: &AppProps) -> Html {
     let show_preferences = use_state(|| false);
     let preferences_id = use_unique_id("prefs");
     let filters_id = use_unique_id("filters");
+    // Relative times in the table move on every 30 s.
+    let table_now = use_now(30_000);
     let next_seq = use_mut_ref(|| 0u64);
 
     // Fetch whenever the request changes or a refresh is asked for.
@@ -213,17 +215,18 @@ pub fn App(props: &AppProps) -> Html {
             { active_filter_chips(&state.request, &dispatch) }
             <div class="smcv-sr-only" role="status" aria-live="polite" aria-atomic="true">{ announcement }</div>
             { banners(&state.notices, state.fetch.error.as_ref(), loading, &dispatch) }
-            <JobsTable
-                page={state.fetch.page.clone()}
-                columns={preferences.visible_columns()}
-                sort={state.sort}
-                zone={preferences.zone}
-                loading={loading}
-                filtered={!crate::filters::active_filters(&state.request).is_empty()}
-                page_size={window.page_size}
-                selected={state.open_job.clone()}
-                dispatch={dispatch.clone()}
-            />
+            { jobs_table(&JobsTableProps {
+                page: state.fetch.page.clone(),
+                columns: preferences.visible_columns(),
+                sort: state.sort,
+                zone: preferences.zone,
+                loading,
+                filtered: !crate::filters::active_filters(&state.request).is_empty(),
+                page_size: window.page_size,
+                selected: state.open_job.clone(),
+                now: table_now,
+                dispatch: dispatch.clone(),
+            }) }
             <Pagination window={window} loading={loading} dispatch={dispatch.clone()} on_page_size={on_page_size} />
             if let Some(job_id) = state.open_job.clone() {
                 <DetailsPanel
