@@ -9,7 +9,7 @@ use yew::prelude::*;
 
 use crate::api::{fetch_page, Endpoint};
 use crate::components::{
-    active_filter_chips, banners, filter_bar, jobs_table, preferences_panel, DetailsPanel,
+    active_filter_chips, banners, filter_bar, header, jobs_table, preferences_panel, DetailsPanel,
     FilterBar, Header, JobsTableProps, Pagination, PreferencesPanel,
 };
 use crate::format::now;
@@ -183,19 +183,19 @@ pub fn App(props: &AppProps) -> Html {
 
     html! {
         <div class="smcv" data-density={density}>
-            <Header
-                total={state.fetch.page.as_ref().and_then(|p| p.total_count)}
-                loading={loading}
-                loaded_at={state.fetch.loaded_at}
-                preferences={(*preferences).clone()}
-                polling={polling}
-                endpoint={props.endpoint.clone()}
-                request={state.request.clone()}
-                on_refresh={dispatch.reform(|_| Action::Refresh)}
-                on_preferences={on_preferences.clone()}
-                on_toggle_preferences={toggle_preferences.clone()}
-                preferences_open={*show_preferences}
-            />
+            { header(Header {
+                total: state.fetch.page.as_ref().and_then(|p| p.total_count),
+                loading,
+                loaded_at: state.fetch.loaded_at,
+                preferences: &preferences,
+                polling,
+                endpoint: &props.endpoint,
+                request: &state.request,
+                on_refresh: dispatch.reform(|_| Action::Refresh),
+                on_preferences: &on_preferences,
+                on_toggle_preferences: &toggle_preferences,
+                preferences_open: *show_preferences,
+            }) }
             if *show_preferences {
                 { preferences_panel(PreferencesPanel {
                     preferences: &preferences,

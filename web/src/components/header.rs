@@ -10,9 +10,8 @@ use crate::format::{format_time, Zone};
 use crate::hooks::use_now;
 use crate::prefs::Preferences;
 
-/// The header's inputs.
-#[derive(Properties, PartialEq)]
-pub struct HeaderProps {
+/// What the title bar shows and changes.
+pub struct Header<'a> {
     /// Jobs matching the filters.
     pub total: Option<i64>,
     /// Whether a page is loading.
@@ -20,27 +19,26 @@ pub struct HeaderProps {
     /// When the shown page arrived.
     pub loaded_at: Option<OffsetDateTime>,
     /// The person's preferences.
-    pub preferences: Preferences,
+    pub preferences: &'a Preferences,
     /// Whether auto-refresh is polling now.
     pub polling: bool,
     /// Where exports fetch from.
-    pub endpoint: Endpoint,
+    pub endpoint: &'a Endpoint,
     /// The filters an export uses.
-    pub request: DescribeReplicationJobs,
+    pub request: &'a DescribeReplicationJobs,
     /// Fetches the page again.
     pub on_refresh: Callback<()>,
     /// Changes preferences.
-    pub on_preferences: Callback<Preferences>,
+    pub on_preferences: &'a Callback<Preferences>,
     /// Opens or closes the preferences panel.
-    pub on_toggle_preferences: Callback<()>,
+    pub on_toggle_preferences: &'a Callback<()>,
     /// Whether the preferences panel is open.
     pub preferences_open: bool,
 }
 
-/// The title bar.
-#[component]
-pub fn Header(props: &HeaderProps) -> Html {
-    let now = use_now(1_000);
+/// The title bar: a function of the app's state; only its "updated N s ago" ticks, in a
+/// component of its own.
+pub fn header(props: Header<'_>) -> Html {
     let preferences = props.preferences.clone();
     let on_zone = {
         let on_preferences = props.on_preferences.clone();
@@ -71,15 +69,7 @@ pub fn Header(props: &HeaderProps) -> Html {
         })
     };
     let freshness = match props.loaded_at {
-        Some(at) => {
-            let seconds = (now - at).whole_seconds().max(0);
-            let ago = if seconds < 60 {
-                format!("{seconds} s")
-            } else {
-                format!("{} min", seconds / 60)
-            };
-            html! { <span class="smcv-freshness" title={format_time(at, preferences.zone)}>{ format!("Updated {ago} ago") }</span> }
-        }
+        Some(at) => html! { <Freshness {at} zone={preferences.zone} /> },
         None => html! {},
     };
     let refresh_hint = if !preferences.auto_refresh {
@@ -122,5 +112,27 @@ pub fn Header(props: &HeaderProps) -> Html {
                     onclick={props.on_toggle_preferences.reform(|_| ())}>{ "Preferences" }</button>
             </div>
         </header>
+    }
+}
+
+/// When the shown page arrived.
+#[derive(Properties, PartialEq)]
+struct FreshnessProps {
+    at: OffsetDateTime,
+    zone: Zone,
+}
+
+/// `Updated 12 s ago`, counting every second, with the exact time on hover.
+#[component]
+fn Freshness(props: &FreshnessProps) -> Html {
+    let now = use_now(1_000);
+    let seconds = (now - props.at).whole_seconds().max(0);
+    let ago = if seconds < 60 {
+        format!("{seconds} s")
+    } else {
+        format!("{} min", seconds / 60)
+    };
+    html! {
+        <span class="smcv-freshness" title={format_time(props.at, props.zone)}>{ format!("Updated {ago} ago") }</span>
     }
 }

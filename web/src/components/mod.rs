@@ -30,7 +30,7 @@ pub use details::DetailsPanel;
 pub use export_control::ExportControl;
 pub use filter_bar::{filter_bar, FilterBar};
 pub use filter_input::{FilterInput, FilterInputKind};
-pub use header::Header;
+pub use header::{header, Header};
 pub use jobs_table::{jobs_table, JobsTableProps};
 pub use pagination::{Pagination, PaginationProps};
 pub use preferences_panel::{preferences_panel, PreferencesPanel};
