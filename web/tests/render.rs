@@ -7,7 +7,7 @@ use std::rc::Rc;
 use smc_core::{DescribeReplicationJobs, Status, Tag};
 use smc_web::columns::Column;
 use smc_web::components::{
-    active_filter_chips, jobs_table, App, AppProps, JobsTableProps, Pagination,
+    active_filter_chips, jobs_table, pagination, App, AppProps, JobsTableProps, Pagination,
 };
 use smc_web::filters::Filter;
 use smc_web::format::Zone;
@@ -89,6 +89,24 @@ struct TableProps {
 #[yew::component]
 fn Table(props: &TableProps) -> yew::Html {
     jobs_table(&props.table)
+}
+
+/// The paging controls are a function of the app's; a component renders them here.
+#[derive(Properties, PartialEq)]
+struct PagingProps {
+    window: PageWindow,
+    dispatch: Callback<Action>,
+}
+
+#[yew::component]
+fn Paging(props: &PagingProps) -> yew::Html {
+    pagination(Pagination {
+        window: props.window,
+        loading: false,
+        id: "paging",
+        dispatch: &props.dispatch,
+        on_page_size: &Callback::noop(),
+    })
 }
 
 #[test]
@@ -296,13 +314,7 @@ async fn pagination_shows_the_range_and_the_current_page() {
         page_size: 20,
         total: 240,
     };
-    let props = yew::props!(smc_web::components::PaginationProps {
-        window,
-        loading: false,
-        dispatch,
-        on_page_size: Callback::noop(),
-    });
-    let root = render::<Pagination>(props).await;
+    let root = render::<Paging>(PagingProps { window, dispatch }).await;
     assert_eq!(texts(&root, ".smcv-pagination__range"), ["41–60 of 240"]);
     assert_eq!(texts(&root, ".smcv-page[aria-current=page]"), ["3"]);
     assert_eq!(texts(&root, ".smcv-page-gap"), ["…"]);
@@ -313,6 +325,38 @@ async fn pagination_shows_the_range_and_the_current_page() {
         .unwrap()
         .click();
     assert_eq!(*seen.borrow(), [Action::GoToPage(12)]);
+}
+
+#[test]
+async fn jumping_goes_to_the_typed_page_and_empties_the_field() {
+    let (dispatch, seen) = recorder();
+    let window = PageWindow {
+        page: 3,
+        page_size: 20,
+        total: 240,
+    };
+    let root = render::<Paging>(PagingProps { window, dispatch }).await;
+    let field: web_sys::HtmlInputElement = root
+        .query_selector(".smcv-jump input")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    let go: HtmlElement = root
+        .query_selector(".smcv-jump button")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    field.set_value("7");
+    go.click();
+    assert_eq!(*seen.borrow(), [Action::GoToPage(7)]);
+    assert_eq!(field.value(), "");
+    // Past the last page the browser's own check (`max`) stops the form, and says why.
+    field.set_value("13");
+    go.click();
+    assert_eq!(seen.borrow().len(), 1);
+    assert!(!field.check_validity());
 }
 
 #[test]

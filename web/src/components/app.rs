@@ -9,8 +9,8 @@ use yew::prelude::*;
 
 use crate::api::{fetch_page, Endpoint};
 use crate::components::{
-    active_filter_chips, banners, filter_bar, header, jobs_table, preferences_panel, DetailsPanel,
-    FilterBar, Header, JobsTableProps, Pagination, PreferencesPanel,
+    active_filter_chips, banners, filter_bar, header, jobs_table, pagination, preferences_panel,
+    DetailsPanel, FilterBar, Header, JobsTableProps, Pagination, PreferencesPanel,
 };
 use crate::format::now;
 use crate::hooks::{use_interval, use_now, use_page_visible, use_unique_id};
@@ -81,6 +81,7 @@ pub fn App(props: &AppProps) -> Html {
     let show_preferences = use_state(|| false);
     let preferences_id = use_unique_id("prefs");
     let filters_id = use_unique_id("filters");
+    let paging_id = use_unique_id("paging");
     // Relative times in the table move on every 30 s.
     let table_now = use_now(30_000);
     let next_seq = use_mut_ref(|| 0u64);
@@ -227,7 +228,13 @@ pub fn App(props: &AppProps) -> Html {
                 now: table_now,
                 dispatch: dispatch.clone(),
             }) }
-            <Pagination window={window} loading={loading} dispatch={dispatch.clone()} on_page_size={on_page_size} />
+            { pagination(Pagination {
+                window,
+                loading,
+                id: &paging_id,
+                dispatch: &dispatch,
+                on_page_size: &on_page_size,
+            }) }
             if let Some(job_id) = state.open_job.clone() {
                 <DetailsPanel
                     job_id={job_id}

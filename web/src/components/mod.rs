@@ -32,5 +32,5 @@ pub use filter_bar::{filter_bar, FilterBar};
 pub use filter_input::{FilterInput, FilterInputKind};
 pub use header::{header, Header};
 pub use jobs_table::{jobs_table, JobsTableProps};
-pub use pagination::{Pagination, PaginationProps};
+pub use pagination::{pagination, Pagination};
 pub use preferences_panel::{preferences_panel, PreferencesPanel};

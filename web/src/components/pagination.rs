@@ -1,32 +1,31 @@
 //! Paging controls: first, previous, numbered pages with gaps, next, last, the range
 //! shown, page size and jump to page.
 
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::hooks::use_unique_id;
 use crate::paging::{page_links, PageLink, PageWindow};
 use crate::prefs::PAGE_SIZES;
 use crate::state::Action;
 
-/// The controls' inputs.
-#[derive(Properties, PartialEq)]
-pub struct PaginationProps {
+/// What the controls show and change.
+pub struct Pagination<'a> {
     /// Where the shown page stands.
     pub window: PageWindow,
     /// Controls are disabled while a page loads.
     pub loading: bool,
+    /// A prefix unique on the page, for the controls' `id`/`for` pairs.
+    pub id: &'a str,
     /// Changes the state.
-    pub dispatch: Callback<Action>,
+    pub dispatch: &'a Callback<Action>,
     /// Changes the page size (also a preference).
-    pub on_page_size: Callback<i64>,
+    pub on_page_size: &'a Callback<i64>,
 }
 
-/// The paging controls.
-#[component]
-pub fn Pagination(props: &PaginationProps) -> Html {
-    let id = use_unique_id("paging");
-    let jump = use_state(String::new);
-    let window = props.window;
+/// The paging controls: a function of the app's state. The jump field is an uncontrolled
+/// input, read when its form is submitted, so the controls keep no state of their own.
+pub fn pagination(props: Pagination<'_>) -> Html {
+    let Pagination { window, id, .. } = props;
     let last = window.last_page();
     let disabled = props.loading;
     let go = |page: i64| {
@@ -46,24 +45,20 @@ pub fn Pagination(props: &PaginationProps) -> Html {
             }
         })
     };
-    let on_jump_input = {
-        let jump = jump.clone();
-        Callback::from(move |event: InputEvent| {
-            jump.set(
-                event
-                    .target_unchecked_into::<web_sys::HtmlInputElement>()
-                    .value(),
-            );
-        })
-    };
     let on_jump = {
-        let jump = jump.clone();
         let dispatch = props.dispatch.clone();
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
-            if let Ok(page) = jump.trim().parse::<i64>() {
+            let field = event
+                .target_unchecked_into::<web_sys::Element>()
+                .query_selector("input")
+                .ok()
+                .flatten()
+                .map(|input| input.unchecked_into::<web_sys::HtmlInputElement>());
+            let Some(field) = field else { return };
+            if let Ok(page) = field.value().trim().parse::<i64>() {
                 dispatch.emit(Action::GoToPage(page.clamp(1, last)));
-                jump.set(String::new());
+                field.set_value("");
             }
         })
     };
@@ -104,7 +99,7 @@ pub fn Pagination(props: &PaginationProps) -> Html {
             <form class="smcv-jump" onsubmit={on_jump}>
                 <label for={format!("{id}-jump")}>{ "Go to page" }</label>
                 <input id={format!("{id}-jump")} type="number" min="1" max={last.to_string()} inputmode="numeric"
-                    value={(*jump).clone()} oninput={on_jump_input} disabled={disabled} />
+                    disabled={disabled} />
                 <button type="submit" class="smcv-button" disabled={disabled}>{ "Go" }</button>
             </form>
         </nav>
