@@ -91,6 +91,13 @@ fn Table(props: &TableProps) -> yew::Html {
     jobs_table(&props.table)
 }
 
+/// Page 3 of 12 pages of 20 jobs.
+const PAGE_3_OF_12: PageWindow = PageWindow {
+    page: 3,
+    page_size: 20,
+    total: 240,
+};
+
 /// The paging controls are a function of the app's; a component renders them here.
 #[derive(Properties, PartialEq)]
 struct PagingProps {
@@ -309,12 +316,11 @@ async fn active_filters_are_removable_chips() {
 #[test]
 async fn pagination_shows_the_range_and_the_current_page() {
     let (dispatch, seen) = recorder();
-    let window = PageWindow {
-        page: 3,
-        page_size: 20,
-        total: 240,
-    };
-    let root = render::<Paging>(PagingProps { window, dispatch }).await;
+    let root = render::<Paging>(PagingProps {
+        window: PAGE_3_OF_12,
+        dispatch,
+    })
+    .await;
     assert_eq!(texts(&root, ".smcv-pagination__range"), ["41–60 of 240"]);
     assert_eq!(texts(&root, ".smcv-page[aria-current=page]"), ["3"]);
     assert_eq!(texts(&root, ".smcv-page-gap"), ["…"]);
@@ -330,12 +336,11 @@ async fn pagination_shows_the_range_and_the_current_page() {
 #[test]
 async fn jumping_goes_to_the_typed_page_and_empties_the_field() {
     let (dispatch, seen) = recorder();
-    let window = PageWindow {
-        page: 3,
-        page_size: 20,
-        total: 240,
-    };
-    let root = render::<Paging>(PagingProps { window, dispatch }).await;
+    let root = render::<Paging>(PagingProps {
+        window: PAGE_3_OF_12,
+        dispatch,
+    })
+    .await;
     let field: web_sys::HtmlInputElement = root
         .query_selector(".smcv-jump input")
         .unwrap()
