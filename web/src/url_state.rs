@@ -5,10 +5,9 @@
 //! (`#/jobs/j-…`). A link is read with smc-core's rules: whatever breaks one is dropped and
 //! named, and the rest of the link still applies.
 
-use std::collections::BTreeMap;
-
 use smc_core::encode::{parse_form, percent_encode};
-use smc_core::request::{MAX_IDS, MAX_TAGS};
+use smc_core::numbered::Numbered;
+use smc_core::request::{ID_LISTS, MAX_IDS, MAX_TAGS};
 use smc_core::{DescribeReplicationJobs, Tag, ValidationErrors};
 
 /// What a URL holds.
@@ -75,19 +74,23 @@ fn read_open_job(hash: &str, dropped: &mut Vec<String>) -> Option<String> {
 /// Where a parameter goes: a scalar, or element `n` of a list.
 enum Slot {
     Scalar,
-    Id(usize),
+    /// Element `n` of `ID_LISTS[list]`.
+    Id {
+        list: usize,
+        n: usize,
+    },
     TagKey(usize),
     TagValue(usize),
 }
 
-fn slot_of(name: &str) -> (String, Slot) {
-    for list in ["JobId", "SourceId", "InstanceId"] {
+fn slot_of(name: &str) -> Slot {
+    for (list, prefix) in ID_LISTS.iter().enumerate() {
         if let Some(n) = name
-            .strip_prefix(list)
+            .strip_prefix(prefix)
             .and_then(|rest| rest.strip_prefix('.'))
         {
             if let Ok(n) = n.parse::<usize>() {
-                return (list.to_owned(), Slot::Id(n));
+                return Slot::Id { list, n };
             }
         }
     }
@@ -95,14 +98,14 @@ fn slot_of(name: &str) -> (String, Slot) {
         if let Some((n, part)) = rest.split_once('.') {
             if let Ok(n) = n.parse::<usize>() {
                 match part {
-                    "Key" => return ("Tag".to_owned(), Slot::TagKey(n)),
-                    "Value" => return ("Tag".to_owned(), Slot::TagValue(n)),
+                    "Key" => return Slot::TagKey(n),
+                    "Value" => return Slot::TagValue(n),
                     _ => {}
                 }
             }
         }
     }
-    (name.to_owned(), Slot::Scalar)
+    Slot::Scalar
 }
 
 /// Keeps every part of the query that smc-core accepts on its own, renumbering lists so a
@@ -117,11 +120,10 @@ fn read_request(search: &str, dropped: &mut Vec<String>) -> DescribeReplicationJ
         }
     };
     let mut scalars: Vec<(String, String)> = Vec::new();
-    let mut ids: BTreeMap<String, BTreeMap<usize, String>> = BTreeMap::new();
-    let mut tags: BTreeMap<usize, (Option<String>, Option<String>)> = BTreeMap::new();
+    let mut ids: [Numbered<String>; 3] = Default::default();
+    let mut tags: Numbered<(Option<String>, Option<String>)> = Numbered::default();
     for (name, value) in pairs {
-        let (list, slot) = slot_of(&name);
-        match slot {
+        match slot_of(&name) {
             Slot::Scalar => {
                 if scalars.iter().any(|(seen, _)| *seen == name) {
                     dropped.push(format!("{name}={value}: given more than once"));
@@ -132,15 +134,13 @@ fn read_request(search: &str, dropped: &mut Vec<String>) -> DescribeReplicationJ
                     scalars.push((name, value));
                 }
             }
-            Slot::Id(n) => {
-                ids.entry(list).or_default().insert(n, value);
-            }
-            Slot::TagKey(n) => tags.entry(n).or_default().0 = Some(value),
-            Slot::TagValue(n) => tags.entry(n).or_default().1 = Some(value),
+            Slot::Id { list, n } => *ids[list].entry(n) = value,
+            Slot::TagKey(n) => tags.entry(n).0 = Some(value),
+            Slot::TagValue(n) => tags.entry(n).1 = Some(value),
         }
     }
     let mut kept = scalars;
-    for (list, elements) in ids {
+    for (list, elements) in ID_LISTS.into_iter().zip(ids) {
         let mut count = 0;
         for (n, id) in elements {
             if count == MAX_IDS {

@@ -18,6 +18,7 @@ pub mod json;
 mod json_reader;
 pub mod model;
 pub mod number;
+pub mod numbered;
 pub mod request;
 pub mod sign;
 pub mod time_format;

@@ -4,7 +4,6 @@
 //! value means "no filter", as the API documents, so it is the same as leaving it out.
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
@@ -12,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use crate::enums::{BusinessStatus, JobType, Status};
 use crate::error::{Quoted, ValidationErrors};
 use crate::model::Tag;
+use crate::numbered::Numbered;
 use crate::wire;
 
 /// Largest `PageSize` the API accepts.
@@ -87,8 +87,8 @@ pub struct DescribeReplicationJobs {
     pub tags: Vec<Tag>,
 }
 
-/// The three id-list parameters, by wire name.
-const ID_LISTS: [&str; 3] = ["JobId", "SourceId", "InstanceId"];
+/// The three id-list parameters, by wire name, in the order requests write them.
+pub const ID_LISTS: [&str; 3] = ["JobId", "SourceId", "InstanceId"];
 
 impl DescribeReplicationJobs {
     /// The page number the service will use.
@@ -380,8 +380,8 @@ fn contains_url_scheme(text: &str) -> bool {
 struct ParamReader {
     request: DescribeReplicationJobs,
     seen: std::collections::HashSet<String>,
-    ids: [BTreeMap<usize, String>; 3],
-    tags: BTreeMap<usize, Tag>,
+    ids: [Numbered<String>; 3],
+    tags: Numbered<Tag>,
     errors: ValidationErrors,
 }
 
@@ -427,7 +427,7 @@ impl ParamReader {
             Some((list, rest))
         }) {
             if let Some(n) = self.list_index(name, index, MAX_IDS) {
-                self.ids[list].insert(n, value.to_owned());
+                *self.ids[list].entry(n) = value.to_owned();
             }
             return;
         }
@@ -437,7 +437,7 @@ impl ParamReader {
                 .filter(|(_, part)| matches!(*part, "Key" | "Value"));
             if let Some((index, part)) = parsed {
                 if let Some(n) = self.list_index(name, index, MAX_TAGS) {
-                    let tag = self.tags.entry(n).or_default();
+                    let tag = self.tags.entry(n);
                     if part == "Key" {
                         tag.key = value.to_owned();
                     } else {
@@ -484,7 +484,7 @@ impl ParamReader {
 fn without_gaps<T>(
     name: &str,
     suffix: &str,
-    numbered: BTreeMap<usize, T>,
+    numbered: Numbered<T>,
     errors: &mut ValidationErrors,
 ) -> Vec<T> {
     let mut items = Vec::with_capacity(numbered.len());
