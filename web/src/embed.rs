@@ -10,7 +10,6 @@
 //! dispatches a bubbling `smc-job-selected` event whose `detail` is the JobId.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 
 use wasm_bindgen::prelude::*;
 use yew::AppHandle;
@@ -44,7 +43,8 @@ extern "C" {
 }
 
 thread_local! {
-    static VIEWERS: RefCell<HashMap<u32, AppHandle<App>>> = RefCell::new(HashMap::new());
+    /// The viewers on the page by id: a page holds a few, so a list does.
+    static VIEWERS: RefCell<Vec<(u32, AppHandle<App>)>> = const { RefCell::new(Vec::new()) };
     static NEXT_VIEWER: std::cell::Cell<u32> = const { std::cell::Cell::new(1) };
 }
 
@@ -80,13 +80,18 @@ pub fn mount(element: web_sys::HtmlElement) -> u32 {
         next.set(id + 1);
         id
     });
-    VIEWERS.with(|viewers| viewers.borrow_mut().insert(id, handle));
+    VIEWERS.with(|viewers| viewers.borrow_mut().push((id, handle)));
     id
 }
 
 /// Removes the viewer mounted with `id`.
 pub fn unmount(id: u32) {
-    if let Some(handle) = VIEWERS.with(|viewers| viewers.borrow_mut().remove(&id)) {
+    let handle = VIEWERS.with(|viewers| {
+        let mut viewers = viewers.borrow_mut();
+        let at = viewers.iter().position(|(viewer, _)| *viewer == id)?;
+        Some(viewers.swap_remove(at).1)
+    });
+    if let Some(handle) = handle {
         handle.destroy();
     }
 }
