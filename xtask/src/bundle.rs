@@ -13,7 +13,7 @@ pub const BUNDLE_FILES: [&str; 3] = ["smc-viewer_bg.wasm", "smc-viewer.js", "sty
 /// The most the bundle may weigh, gzip, in bytes. The goal is 150 KB; the app does not meet
 /// it yet (see the README), so this is a ratchet a little above today's size build (which
 /// `cargo xtask test` makes): it catches growth, and comes down as the bundle does.
-pub const BUDGET_BYTES: u64 = 185_000;
+pub const BUDGET_BYTES: u64 = 166_000;
 
 /// Prints each file's raw and gzip size and fails if the gzip total is over the budget.
 pub fn check(dist: &Path) -> Result<(), String> {
