@@ -82,6 +82,8 @@ pub struct ViewState {
     pub fetch: Fetch,
     /// Bumped to fetch the same request again.
     pub refresh_token: u64,
+    /// The id just copied to the clipboard: its copy button says so for a moment.
+    pub copied: Option<String>,
 }
 
 /// Every change the viewer makes to its state.
@@ -121,6 +123,10 @@ pub enum Action {
     FromUrl(UrlState, Vec<String>),
     /// Dismisses the notices.
     DismissNotices,
+    /// An id was copied to the clipboard.
+    Copied(String),
+    /// The copy button of this id says "Copy" again.
+    CopyShown(String),
     /// Fetches the same request again.
     Refresh,
     /// A fetch started.
@@ -315,6 +321,16 @@ impl Reducible for ViewState {
                 notices: Vec::new(),
                 ..state
             },
+            Action::Copied(id) => ViewState {
+                copied: Some(id),
+                ..state
+            },
+            // A later copy keeps its own moment.
+            Action::CopyShown(id) if state.copied.as_ref() == Some(&id) => ViewState {
+                copied: None,
+                ..state
+            },
+            Action::CopyShown(_) => state,
             Action::Refresh => ViewState {
                 refresh_token: state.refresh_token + 1,
                 ..state
@@ -398,6 +414,31 @@ mod tests {
 
     fn now() -> OffsetDateTime {
         OffsetDateTime::UNIX_EPOCH
+    }
+
+    #[test]
+    fn a_copy_is_shown_until_its_own_moment_ends() {
+        let copied = |actions: Vec<Action>| reduce(ViewState::default(), actions).copied;
+        assert_eq!(
+            copied(vec![Action::Copied("j-1".into())]),
+            Some("j-1".into())
+        );
+        assert_eq!(
+            copied(vec![
+                Action::Copied("j-1".into()),
+                Action::CopyShown("j-1".into())
+            ]),
+            None
+        );
+        // The first copy's moment ends while a second one is shown: the second stays.
+        assert_eq!(
+            copied(vec![
+                Action::Copied("j-1".into()),
+                Action::Copied("j-2".into()),
+                Action::CopyShown("j-1".into())
+            ]),
+            Some("j-2".into())
+        );
     }
 
     #[test]

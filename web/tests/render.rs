@@ -75,6 +75,7 @@ fn table_props(dispatch: Callback<Action>) -> TableProps {
             page_size: 20,
             selected: Some("j-bp18x2mhl5ufe4sy0a02".to_owned()),
             now: smc_web::format::now(),
+            copied: Some("j-bp18x2mhl5ufe4sy0a01".to_owned()),
             dispatch,
         },
     }
@@ -206,11 +207,21 @@ async fn a_parsed_page_renders_one_row_per_job_with_indicators_and_chips() {
         .dyn_into::<HtmlElement>()
         .unwrap()
         .click();
+    // The id just copied says so; copying another says which (the app shows it).
+    assert_eq!(texts(&root, "tbody .smcv-copy"), ["Copied", "Copy", "Copy"]);
+    root.query_selector_all("tbody .smcv-copy")
+        .unwrap()
+        .item(1)
+        .unwrap()
+        .dyn_into::<HtmlElement>()
+        .unwrap()
+        .click();
     assert_eq!(
         *seen.borrow(),
         [
             Action::AddTag("env=prod".into()),
-            Action::OpenJob("j-bp18x2mhl5ufe4sy0a01".into())
+            Action::OpenJob("j-bp18x2mhl5ufe4sy0a01".into()),
+            Action::Copied("j-bp18x2mhl5ufe4sy0a02".into())
         ]
     );
 }

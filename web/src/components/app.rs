@@ -3,6 +3,7 @@
 use std::rc::Rc;
 
 use gloo::events::EventListener;
+use gloo::timers::callback::Timeout;
 use smc_core::DescribeReplicationJobs;
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
@@ -20,6 +21,8 @@ use crate::url_state::UrlState;
 
 /// How often the page refreshes itself while jobs are changing.
 const AUTO_REFRESH_MS: u32 = 10_000;
+/// How long a copy button says "Copied".
+const COPIED_MS: u32 = 1_500;
 
 /// Where the viewer runs and what it starts with.
 #[derive(Properties, PartialEq, Clone, Default)]
@@ -148,6 +151,17 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
+    // A copy button says "Copied" for a moment.
+    {
+        let dispatch = state.dispatcher();
+        use_effect_with(state.copied.clone(), move |copied| {
+            let reset = copied.clone().map(|id| {
+                Timeout::new(COPIED_MS, move || dispatch.dispatch(Action::CopyShown(id)))
+            });
+            move || drop(reset)
+        });
+    }
+
     let dispatch: Callback<Action> = {
         let state = state.clone();
         Callback::from(move |action| state.dispatch(action))
@@ -226,6 +240,7 @@ pub fn App(props: &AppProps) -> Html {
                 page_size: window.page_size,
                 selected: state.open_job.clone(),
                 now: table_now,
+                copied: state.copied.clone(),
                 dispatch: dispatch.clone(),
             }) }
             { pagination(Pagination {
@@ -237,6 +252,7 @@ pub fn App(props: &AppProps) -> Html {
             }) }
             if let Some(job_id) = state.open_job.clone() {
                 <DetailsPanel
+                    copied={state.copied.as_ref() == Some(&job_id)}
                     job_id={job_id}
                     page={state.fetch.page.clone()}
                     endpoint={props.endpoint.clone()}

@@ -1,10 +1,9 @@
 //! Small pieces of a row: status indicator, progress, times, copy button, tag chips.
 //!
-//! Only the copy button has state; the others are plain functions, not components: a
-//! component costs its own copy of Yew's lifecycle code in the bundle, and a row re-renders
-//! its cells together anyway.
+//! Plain functions, not components: a component costs its own copy of Yew's lifecycle code
+//! in the bundle, and a row re-renders its cells together anyway. The copy button's
+//! "Copied" is the app's state.
 
-use gloo::timers::callback::Timeout;
 use smc_core::number::display_f64;
 use smc_core::{Status, Tag};
 use time::OffsetDateTime;
@@ -12,6 +11,7 @@ use yew::prelude::*;
 
 use crate::filters::tag_label;
 use crate::format::{format_time, percent, relative_time, Zone};
+use crate::state::Action;
 
 /// The icon and colour class of a status: never colour alone, always with its text.
 pub fn status_look(status: Option<&Status>) -> (&'static str, &'static str) {
@@ -70,37 +70,22 @@ pub fn time_cell(time: Option<OffsetDateTime>, zone: Zone, now: OffsetDateTime) 
     }
 }
 
-/// The copy button's inputs.
-#[derive(Properties, PartialEq)]
-pub struct CopyButtonProps {
-    /// The text to copy.
-    pub text: AttrValue,
-    /// What is copied, for the button's accessible name.
-    pub what: AttrValue,
-}
-
-/// Copies an id to the clipboard and says so.
-#[component]
-pub fn CopyButton(props: &CopyButtonProps) -> Html {
-    let copied = use_state(|| false);
-    let reset = use_mut_ref(|| None::<Timeout>);
+/// Copies `text` (a `what`, for the accessible name) to the clipboard; the button says
+/// "Copied" while the app's state holds `copied` (see `Action::Copied`).
+pub fn copy_button(text: &str, what: &str, copied: bool, dispatch: &Callback<Action>) -> Html {
     let onclick = {
-        let text = props.text.clone();
-        let copied = copied.clone();
-        Callback::from(move |event: MouseEvent| {
+        let text = text.to_owned();
+        dispatch.reform(move |event: MouseEvent| {
             event.stop_propagation();
             if let Some(window) = web_sys::window() {
                 let _ = window.navigator().clipboard().write_text(&text);
             }
-            copied.set(true);
-            let copied = copied.clone();
-            *reset.borrow_mut() = Some(Timeout::new(1_500, move || copied.set(false)));
+            Action::Copied(text.clone())
         })
     };
     html! {
-        <button type="button" class="smcv-copy" {onclick}
-            aria-label={format!("Copy {} {}", props.what, props.text)}>
-            { if *copied { "Copied" } else { "Copy" } }
+        <button type="button" class="smcv-copy" {onclick} aria-label={format!("Copy {what} {text}")}>
+            { if copied { "Copied" } else { "Copy" } }
         </button>
     }
 }

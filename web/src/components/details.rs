@@ -12,7 +12,7 @@ use yew::prelude::*;
 
 use crate::api::{fetch_page, Endpoint};
 use crate::columns::target_summary;
-use crate::components::{progress_cell, status_indicator, tag_chips, CopyButton};
+use crate::components::{copy_button, progress_cell, status_indicator, tag_chips};
 use crate::filters::tag_label;
 use crate::format::{format_time, human_bytes, Zone};
 use crate::hints::error_hint;
@@ -29,6 +29,8 @@ pub struct DetailsPanelProps {
     pub endpoint: Endpoint,
     /// The zone of times.
     pub zone: Zone,
+    /// Whether the job's id was just copied (its copy button says so).
+    pub copied: bool,
     /// Changes the state.
     pub dispatch: Callback<Action>,
 }
@@ -119,7 +121,7 @@ pub fn DetailsPanel(props: &DetailsPanelProps) -> Html {
             html! { <p class="smcv-error-text" role="alert">{ message }</p> }
         }
         Lookup::Found(..) => job.map_or_else(Html::default, |job| {
-            job_details(job, props.zone, &props.dispatch)
+            job_details(job, props.zone, props.copied, &props.dispatch)
         }),
     };
     html! {
@@ -159,7 +161,12 @@ fn time_fact(label: &str, time: Option<OffsetDateTime>, zone: Zone) -> Html {
     }
 }
 
-fn job_details(job: &ReplicationJob, zone: Zone, dispatch: &Callback<Action>) -> Html {
+fn job_details(
+    job: &ReplicationJob,
+    zone: Zone,
+    copied: bool,
+    dispatch: &Callback<Action>,
+) -> Html {
     let on_tag = dispatch.reform(|tag: Tag| Action::AddTag(tag_label(&tag)));
     let schedule = match job.run_once {
         Some(true) => "One-time migration".to_owned(),
@@ -174,7 +181,7 @@ fn job_details(job: &ReplicationJob, zone: Zone, dispatch: &Callback<Action>) ->
             <section aria-label="Overview">
                 <h3>{ "Overview" }</h3>
                 <dl class="smcv-facts">
-                    { fact("Job ID", html! { <><code>{ job.job_id.clone() }</code><CopyButton text={job.job_id.clone()} what="job ID" /></> }) }
+                    { fact("Job ID", html! { <><code>{ job.job_id.clone() }</code>{ copy_button(&job.job_id, "job ID", copied, dispatch) }</> }) }
                     { text_fact("Name", &job.name) }
                     { if job.description.is_empty() { html! {} } else { fact("Description", job.description.clone()) } }
                     { fact("Status", status_indicator(job.status.as_ref())) }

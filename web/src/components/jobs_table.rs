@@ -5,7 +5,7 @@ use time::OffsetDateTime;
 use yew::prelude::*;
 
 use crate::columns::{last_run_start, sorted_jobs, target_summary, Column};
-use crate::components::{progress_cell, status_indicator, tag_chips, time_cell, CopyButton};
+use crate::components::{copy_button, progress_cell, status_indicator, tag_chips, time_cell};
 use crate::filters::tag_label;
 use crate::format::Zone;
 use crate::state::{Action, Page, Sort};
@@ -31,6 +31,8 @@ pub struct JobsTableProps {
     pub selected: Option<String>,
     /// Now, for relative times.
     pub now: OffsetDateTime,
+    /// The id just copied (its copy button says so).
+    pub copied: Option<String>,
     /// Changes the state.
     pub dispatch: Callback<Action>,
 }
@@ -125,7 +127,7 @@ fn row(job: &ReplicationJob, props: &JobsTableProps, now: OffsetDateTime) -> Htm
                         aria-label={format!("Open details of {name}")}>{ name.clone() }</button>
                     <span class="smcv-id">
                         <code>{ job.job_id.clone() }</code>
-                        <CopyButton text={job.job_id.clone()} what="job ID" />
+                        { copy_button(&job.job_id, "job ID", props.copied.as_ref() == Some(&job.job_id), &props.dispatch) }
                     </span>
                 </th>
             },

@@ -25,7 +25,7 @@ mod preferences_panel;
 pub use active_filters::active_filter_chips;
 pub use app::{App, AppProps};
 pub use banners::banners;
-pub use cells::{progress_cell, status_indicator, status_look, tag_chips, time_cell, CopyButton};
+pub use cells::{copy_button, progress_cell, status_indicator, status_look, tag_chips, time_cell};
 pub use details::DetailsPanel;
 pub use export_control::ExportControl;
 pub use filter_bar::{filter_bar, FilterBar};
