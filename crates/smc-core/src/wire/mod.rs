@@ -394,10 +394,11 @@ pub(crate) mod wrapped {
     }
 }
 
-/// Deserializes `T` with the lenient rules above; used by tests of the helpers.
+/// Deserializes `T` with the lenient rules above, through the JSON reader the crate uses;
+/// for tests of the helpers.
 #[cfg(test)]
-pub(crate) fn from_json<T: DeserializeOwned>(text: &str) -> serde_json::Result<T> {
-    serde_json::from_str(text)
+pub(crate) fn from_json<T: DeserializeOwned>(text: &str) -> Result<T, crate::json_reader::Error> {
+    crate::json_reader::from_str(text)
 }
 
 #[cfg(test)]
