@@ -51,15 +51,30 @@ pub async fn fetch_page(
     let response = call.send().await.map_err(|error| {
         viewer_error(
             "Viewer.ProxyUnreachable",
-            format!("Could not reach the proxy at {}: {error}", endpoint.base),
+            format!(
+                "Could not reach the proxy at {}: {}",
+                endpoint.base,
+                network_failure(error)
+            ),
         )
     })?;
     let status = response.status();
     let body = response
         .text()
         .await
-        .map_err(|error| viewer_error("Viewer.ResponseUnreadable", error.to_string()))?;
+        .map_err(|error| viewer_error("Viewer.ResponseUnreadable", network_failure(error)))?;
     decode(status, &body)
+}
+
+/// What the browser said went wrong. Not through gloo's `Display`: its JSON variant would
+/// bring serde_json's and std's I/O error texts into the bundle (1 KB gzip), and the viewer
+/// never asks gloo for JSON (smc-core reads the body).
+fn network_failure(error: gloo::net::Error) -> String {
+    match error {
+        gloo::net::Error::JsError(error) => error.to_string(),
+        gloo::net::Error::GlooError(message) => message,
+        gloo::net::Error::SerdeError(_) => "the body is not the JSON expected".to_owned(),
+    }
 }
 
 /// Reads an answer: a page when the status is 2xx, the API's (or proxy's) error otherwise.
@@ -121,6 +136,20 @@ mod tests {
         assert_eq!(
             Endpoint::default().url(&DescribeReplicationJobs::default()),
             "/api/DescribeReplicationJobs"
+        );
+    }
+
+    #[cfg(target_arch = "wasm32")]
+    #[test]
+    fn network_failures_read_as_the_browser_put_them() {
+        let refused = gloo::utils::errors::JsError::from(js_sys::Error::new("Failed to fetch"));
+        assert_eq!(
+            network_failure(gloo::net::Error::JsError(refused)),
+            "Error: Failed to fetch"
+        );
+        assert_eq!(
+            network_failure(gloo::net::Error::GlooError("body already used".into())),
+            "body already used"
         );
     }
 
