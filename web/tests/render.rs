@@ -7,7 +7,8 @@ use std::rc::Rc;
 use smc_core::{DescribeReplicationJobs, Status, Tag};
 use smc_web::columns::Column;
 use smc_web::components::{
-    active_filter_chips, jobs_table, pagination, App, AppProps, JobsTableProps, Pagination,
+    active_filter_chips, jobs_table, name_field, pagination, use_name_filter, App, AppProps,
+    JobsTableProps, Pagination,
 };
 use smc_web::filters::Filter;
 use smc_web::format::Zone;
@@ -397,4 +398,67 @@ async fn an_unreachable_api_shows_the_error_banner() {
     }
     assert_eq!(banner.first().map(String::as_str), Some("Http.404"));
     assert_eq!(texts(&root, ".smcv-banner--error button"), ["Retry"]);
+}
+
+/// The name filter as the app holds it: `name` is the request's, which the test's button
+/// clears as "Clear filters" would.
+#[derive(Properties, PartialEq)]
+struct NameProps {
+    name: Option<String>,
+    dispatch: Callback<Action>,
+}
+
+#[yew::component]
+fn NameBox(props: &NameProps) -> yew::Html {
+    let name = yew::use_state(|| props.name.clone());
+    let filter = use_name_filter((*name).clone(), props.dispatch.clone());
+    let clear = Callback::from(move |_| name.set(None));
+    yew::html! {
+        <>
+            { name_field("name", &filter) }
+            <button id="clear" onclick={clear}>{ "Clear filters" }</button>
+        </>
+    }
+}
+
+#[test]
+async fn the_name_filter_applies_once_typing_pauses_and_shows_names_set_elsewhere() {
+    let (dispatch, seen) = recorder();
+    let root = render::<NameBox>(NameProps {
+        name: Some("db".into()),
+        dispatch,
+    })
+    .await;
+    let input: web_sys::HtmlInputElement = root
+        .query_selector("#name")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    assert_eq!(input.value(), "db", "the request's name is written in");
+    let pause = || gloo::timers::future::TimeoutFuture::new(500);
+
+    let type_in = |text: &str| {
+        input.set_value(text);
+        let event = web_sys::InputEvent::new("input").unwrap();
+        input.dispatch_event(&event).unwrap();
+    };
+    type_in("web");
+    type_in("web-");
+    assert!(seen.borrow().is_empty(), "nothing before the pause");
+    pause().await;
+    assert_eq!(*seen.borrow(), [Action::SetName("web-".into())]);
+
+    // Clearing while typing is pending: the input empties and the pending name is dropped.
+    type_in("web-1");
+    root.query_selector("#clear")
+        .unwrap()
+        .unwrap()
+        .dyn_into::<HtmlElement>()
+        .unwrap()
+        .click();
+    yew::scheduler::flush().await;
+    assert_eq!(input.value(), "");
+    pause().await;
+    assert_eq!(seen.borrow().len(), 1, "{:?}", seen.borrow());
 }

@@ -11,7 +11,7 @@ use yew::prelude::*;
 use crate::api::{fetch_page, Endpoint};
 use crate::components::{
     active_filter_chips, banners, filter_bar, header, jobs_table, pagination, preferences_panel,
-    DetailsPanel, FilterBar, Header, JobsTableProps, Pagination, PreferencesPanel,
+    use_name_filter, DetailsPanel, FilterBar, Header, JobsTableProps, Pagination, PreferencesPanel,
 };
 use crate::format::now;
 use crate::hooks::{use_interval, use_now, use_page_visible, use_unique_id};
@@ -118,6 +118,12 @@ pub fn App(props: &AppProps) -> Html {
 
     use_url_sync(props.sync_url, state.url_state(), state.dispatcher());
 
+    let dispatch: Callback<Action> = {
+        let state = state.clone();
+        Callback::from(move |action| state.dispatch(action))
+    };
+    let name_filter = use_name_filter(state.request.name.clone(), dispatch.clone());
+
     // Auto-refresh: while enabled, visible, and something on the page may still change.
     let visible = use_page_visible();
     let polling =
@@ -162,10 +168,6 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
-    let dispatch: Callback<Action> = {
-        let state = state.clone();
-        Callback::from(move |action| state.dispatch(action))
-    };
     let on_preferences = {
         let preferences = preferences.clone();
         Callback::from(move |next: Preferences| {
@@ -222,6 +224,7 @@ pub fn App(props: &AppProps) -> Html {
             }
             { filter_bar(FilterBar {
                 request: &state.request,
+                name: &name_filter,
                 id: &filters_id,
                 id_messages: &state.id_messages,
                 tag_message: state.tag_message.as_ref(),

@@ -6,7 +6,6 @@ use yew::prelude::*;
 
 use crate::components::{FilterInput, FilterInputKind};
 use crate::filters::IdList;
-use crate::hooks::use_unique_id;
 use crate::state::Action;
 
 /// Typing pauses this long before the name filter applies.
@@ -34,6 +33,8 @@ const REGIONS: [&str; 14] = [
 pub struct FilterBar<'a> {
     /// The current request.
     pub request: &'a DescribeReplicationJobs,
+    /// The name filter (see [`use_name_filter`]).
+    pub name: &'a NameFilter,
     /// A prefix unique on the page, for the bar's `id`/`for` pairs.
     pub id: &'a str,
     /// Messages under the id inputs.
@@ -64,7 +65,7 @@ pub fn filter_bar(props: FilterBar<'_>) -> Html {
     html! {
         <section class="smcv-filters" aria-label="Filters">
             <div class="smcv-filters__row">
-                <NameFilter value={request.name.clone().unwrap_or_default()} dispatch={dispatch.clone()} />
+                { name_field(&format!("{id}-name"), props.name) }
                 <div class="smcv-field">
                     <label for={format!("{id}-status")}>{ "Status" }</label>
                     <select id={format!("{id}-status")} onchange={on_status}>
@@ -146,46 +147,53 @@ fn text_change_callback(
     })
 }
 
-#[derive(Properties, PartialEq)]
-struct NameFilterProps {
-    value: String,
-    dispatch: Callback<Action>,
+/// The name filter's input and what it does when typed into.
+pub struct NameFilter {
+    input: NodeRef,
+    on_input: Callback<InputEvent>,
 }
 
-/// The name filter applies once typing pauses, not on every key.
-#[component]
-fn NameFilter(props: &NameFilterProps) -> Html {
-    let id = use_unique_id("name");
-    let text = use_state(|| props.value.clone());
+/// The name filter, which applies once typing pauses, not on every key.
+///
+/// The input has no `value` in the page's markup: Yew writes a `value` back into the input
+/// whenever the app renders, which would undo what is being typed; so the input keeps what
+/// is typed, and a name set from elsewhere (Clear filters, back, a link) is written into it.
+#[hook]
+pub fn use_name_filter(name: Option<String>, dispatch: Callback<Action>) -> NameFilter {
+    let input = use_node_ref();
     let pending = use_mut_ref(|| None::<Timeout>);
     {
-        // A change from elsewhere (Clear filters, back, a link) shows in the input.
-        let text = text.clone();
+        let input = input.clone();
         let pending = pending.clone();
-        use_effect_with(props.value.clone(), move |value| {
+        use_effect_with(name, move |name| {
             pending.borrow_mut().take();
-            text.set(value.clone());
+            let name = name.as_deref().unwrap_or_default();
+            if let Some(input) = input.cast::<web_sys::HtmlInputElement>() {
+                if input.value() != name {
+                    input.set_value(name);
+                }
+            }
         });
     }
-    let on_input = {
-        let text = text.clone();
-        let dispatch = props.dispatch.clone();
-        Callback::from(move |event: InputEvent| {
-            let value = event
-                .target_unchecked_into::<web_sys::HtmlInputElement>()
-                .value();
-            text.set(value.clone());
-            let dispatch = dispatch.clone();
-            *pending.borrow_mut() = Some(Timeout::new(NAME_DEBOUNCE_MS, move || {
-                dispatch.emit(Action::SetName(value))
-            }));
-        })
-    };
+    let on_input = Callback::from(move |event: InputEvent| {
+        let value = event
+            .target_unchecked_into::<web_sys::HtmlInputElement>()
+            .value();
+        let dispatch = dispatch.clone();
+        *pending.borrow_mut() = Some(Timeout::new(NAME_DEBOUNCE_MS, move || {
+            dispatch.emit(Action::SetName(value))
+        }));
+    });
+    NameFilter { input, on_input }
+}
+
+/// The name filter's field; `id` is unique on the page.
+pub fn name_field(id: &str, filter: &NameFilter) -> Html {
     html! {
         <div class="smcv-field smcv-field--wide">
-            <label for={id.clone()}>{ "Name" }</label>
-            <input id={id} type="search" placeholder="Exact job name" value={(*text).clone()}
-                oninput={on_input} autocomplete="off" spellcheck="false" />
+            <label for={id.to_owned()}>{ "Name" }</label>
+            <input ref={filter.input.clone()} id={id.to_owned()} type="search" placeholder="Exact job name"
+                oninput={filter.on_input.clone()} autocomplete="off" spellcheck="false" />
         </div>
     }
 }
