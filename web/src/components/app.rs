@@ -11,7 +11,8 @@ use yew::prelude::*;
 use crate::api::{fetch_page, Endpoint};
 use crate::components::{
     active_filter_chips, banners, filter_bar, header, jobs_table, pagination, preferences_panel,
-    use_name_filter, DetailsPanel, FilterBar, Header, JobsTableProps, Pagination, PreferencesPanel,
+    use_export, use_name_filter, DetailsPanel, FilterBar, Header, JobsTableProps, Pagination,
+    PreferencesPanel,
 };
 use crate::format::now;
 use crate::hooks::{use_interval, use_now, use_page_visible, use_unique_id};
@@ -123,6 +124,7 @@ pub fn App(props: &AppProps) -> Html {
         Callback::from(move |action| state.dispatch(action))
     };
     let name_filter = use_name_filter(state.request.name.clone(), dispatch.clone());
+    let export = use_export(props.endpoint.clone(), state.request.clone());
 
     // Auto-refresh: while enabled, visible, and something on the page may still change.
     let visible = use_page_visible();
@@ -206,8 +208,7 @@ pub fn App(props: &AppProps) -> Html {
                 loaded_at: state.fetch.loaded_at,
                 preferences: &preferences,
                 polling,
-                endpoint: &props.endpoint,
-                request: &state.request,
+                export: &export,
                 on_refresh: dispatch.reform(|_| Action::Refresh),
                 on_preferences: &on_preferences,
                 on_toggle_preferences: &toggle_preferences,

@@ -23,26 +23,26 @@ enum ExportState {
     Done(usize),
 }
 
-/// The export control's inputs.
-#[derive(Properties, PartialEq)]
-pub struct ExportControlProps {
-    /// Where pages are fetched from.
-    pub endpoint: Endpoint,
-    /// The filters to export (page and page size are ignored).
-    pub request: DescribeReplicationJobs,
+/// The export's state and its buttons' callbacks, held by the app (see [`use_export`]).
+pub struct Export {
+    state: UseStateHandle<ExportState>,
+    csv: Callback<MouseEvent>,
+    json: Callback<MouseEvent>,
+    cancel: Callback<MouseEvent>,
 }
 
-/// Export to CSV or JSON of every job matching the filters.
-#[component]
-pub fn ExportControl(props: &ExportControlProps) -> Html {
+/// Export to CSV or JSON of every job matching the filters of `request` (its page and page
+/// size are ignored), fetched from `endpoint`.
+#[hook]
+pub fn use_export(endpoint: Endpoint, request: DescribeReplicationJobs) -> Export {
     let export = use_state(|| ExportState::Idle);
     let cancelled = use_mut_ref(|| Rc::new(Cell::new(false)));
 
     let start = |format: ExportFormat| {
         let export = export.clone();
         let cancelled = cancelled.clone();
-        let endpoint = props.endpoint.clone();
-        let request = props.request.clone();
+        let endpoint = endpoint.clone();
+        let request = request.clone();
         Callback::from(move |_: MouseEvent| {
             let flag = Rc::new(Cell::new(false));
             *cancelled.borrow_mut() = flag.clone();
@@ -79,16 +79,28 @@ pub fn ExportControl(props: &ExportControlProps) -> Html {
             });
         })
     };
-    let cancel = {
-        let cancelled = cancelled.clone();
-        let export = export.clone();
-        Callback::from(move |_: MouseEvent| {
+    let (csv, json) = (start(ExportFormat::Csv), start(ExportFormat::Json));
+    let state = export.clone();
+    Export {
+        state,
+        csv,
+        json,
+        cancel: Callback::from(move |_: MouseEvent| {
             cancelled.borrow().set(true);
             export.set(ExportState::Idle);
-        })
-    };
+        }),
+    }
+}
 
-    match &*export {
+/// The export buttons, or the progress of a running export with its cancel button.
+pub fn export_control(export: &Export) -> Html {
+    let Export {
+        state,
+        csv,
+        json,
+        cancel,
+    } = export;
+    match &**state {
         ExportState::Running {
             format,
             done,
@@ -99,13 +111,13 @@ pub fn ExportControl(props: &ExportControlProps) -> Html {
                     <span>{ format!("Exporting {} page {done} of {pages}", if *format == ExportFormat::Csv { "CSV" } else { "JSON" }) }</span>
                     <progress max={pages.to_string()} value={done.to_string()}></progress>
                 </label>
-                <button type="button" class="smcv-button" onclick={cancel}>{ "Cancel export" }</button>
+                <button type="button" class="smcv-button" onclick={cancel.clone()}>{ "Cancel export" }</button>
             </div>
         },
         state => html! {
             <div class="smcv-export" role="group" aria-label="Export">
-                <button type="button" class="smcv-button" onclick={start(ExportFormat::Csv)}>{ "Export CSV" }</button>
-                <button type="button" class="smcv-button" onclick={start(ExportFormat::Json)}>{ "Export JSON" }</button>
+                <button type="button" class="smcv-button" onclick={csv.clone()}>{ "Export CSV" }</button>
+                <button type="button" class="smcv-button" onclick={json.clone()}>{ "Export JSON" }</button>
                 { match state {
                     ExportState::Failed(message) => html! { <span class="smcv-error-text" role="alert">{ format!("Export failed: {message}") }</span> },
                     ExportState::Done(count) => html! { <span class="smcv-muted">{ format!("Exported {count} jobs") }</span> },

@@ -1,11 +1,9 @@
 //! The title bar: totals, freshness, refresh, time zone, export and preferences.
 
-use smc_core::DescribeReplicationJobs;
 use time::OffsetDateTime;
 use yew::prelude::*;
 
-use crate::api::Endpoint;
-use crate::components::ExportControl;
+use crate::components::{export_control, Export};
 use crate::format::{format_time, Zone};
 use crate::hooks::use_now;
 use crate::prefs::Preferences;
@@ -22,10 +20,8 @@ pub struct Header<'a> {
     pub preferences: &'a Preferences,
     /// Whether auto-refresh is polling now.
     pub polling: bool,
-    /// Where exports fetch from.
-    pub endpoint: &'a Endpoint,
-    /// The filters an export uses.
-    pub request: &'a DescribeReplicationJobs,
+    /// The export of every job matching the filters.
+    pub export: &'a Export,
     /// Fetches the page again.
     pub on_refresh: Callback<()>,
     /// Changes preferences.
@@ -107,7 +103,7 @@ pub fn header(props: Header<'_>) -> Html {
                 </label>
                 <button type="button" class="smcv-button" disabled={props.loading}
                     onclick={props.on_refresh.reform(|_| ())}>{ "Refresh" }</button>
-                <ExportControl endpoint={props.endpoint.clone()} request={props.request.clone()} />
+                { export_control(props.export) }
                 <button type="button" class="smcv-button" aria-expanded={props.preferences_open.to_string()}
                     onclick={props.on_toggle_preferences.reform(|_| ())}>{ "Preferences" }</button>
             </div>
