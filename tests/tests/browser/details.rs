@@ -1,4 +1,4 @@
-//! Details of a chosen job: disks and partitions, run history and tags.
+//! Details of a chosen job: disks and partitions, run history and tags; focus and Escape.
 
 use smc_core::{DescribeReplicationJobs, ReplicationJob};
 use smc_e2e::{Browser, Stack};
@@ -64,6 +64,22 @@ async fn details_show_disks_partitions_runs_and_tags_of_the_chosen_job() {
     let raw = section_text(&viewer, "Raw JSON").await;
     assert!(raw.contains(&job.job_id));
     browser.screenshot("details").await;
+
+    // The panel took the focus when it opened; Escape closes it, and the URL forgets the job.
+    assert_eq!(
+        viewer.eval("document.activeElement.id").await,
+        format!("details-{}", job.job_id)
+    );
+    viewer
+        .eval("document.dispatchEvent(new KeyboardEvent('keydown', {key: 'Escape'}))")
+        .await;
+    viewer
+        .wait_for(
+            "the details to close",
+            "!document.querySelector('.smcv-details')",
+        )
+        .await;
+    assert!(!browser.location().await.contains("#/jobs/"));
     browser.close().await;
 }
 

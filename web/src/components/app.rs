@@ -10,9 +10,9 @@ use yew::prelude::*;
 
 use crate::api::{fetch_page, Endpoint};
 use crate::components::{
-    active_filter_chips, banners, filter_bar, header, jobs_table, pagination, preferences_panel,
-    use_export, use_name_filter, DetailsPanel, FilterBar, Header, JobsTableProps, Pagination,
-    PreferencesPanel,
+    active_filter_chips, banners, details_panel, filter_bar, header, jobs_table, on_page,
+    pagination, preferences_panel, use_details, use_export, use_name_filter, DetailsPanel,
+    FilterBar, Header, JobsTableProps, Pagination, PreferencesPanel,
 };
 use crate::format::now;
 use crate::hooks::{use_interval, use_now, use_page_visible, use_unique_id};
@@ -125,6 +125,15 @@ pub fn App(props: &AppProps) -> Html {
     };
     let name_filter = use_name_filter(state.request.name.clone(), dispatch.clone());
     let export = use_export(props.endpoint.clone(), state.request.clone());
+    let details = use_details(
+        state.open_job.clone(),
+        state
+            .open_job
+            .as_ref()
+            .is_some_and(|job_id| on_page(state.fetch.page.as_ref(), job_id)),
+        props.endpoint.clone(),
+        dispatch.clone(),
+    );
 
     // Auto-refresh: while enabled, visible, and something on the page may still change.
     let visible = use_page_visible();
@@ -254,15 +263,15 @@ pub fn App(props: &AppProps) -> Html {
                 dispatch: &dispatch,
                 on_page_size: &on_page_size,
             }) }
-            if let Some(job_id) = state.open_job.clone() {
-                <DetailsPanel
-                    copied={state.copied.as_ref() == Some(&job_id)}
-                    job_id={job_id}
-                    page={state.fetch.page.clone()}
-                    endpoint={props.endpoint.clone()}
-                    zone={preferences.zone}
-                    dispatch={dispatch.clone()}
-                />
+            if let Some(job_id) = &state.open_job {
+                { details_panel(DetailsPanel {
+                    job_id,
+                    page: state.fetch.page.as_ref(),
+                    details: &details,
+                    zone: preferences.zone,
+                    copied: state.copied.as_ref() == Some(job_id),
+                    dispatch: &dispatch,
+                }) }
             }
         </div>
     }

@@ -18,21 +18,20 @@ use crate::format::{format_time, human_bytes, Zone};
 use crate::hints::error_hint;
 use crate::state::{Action, Page};
 
-/// The panel's inputs.
-#[derive(Properties, PartialEq)]
-pub struct DetailsPanelProps {
+/// What the panel shows and changes.
+pub struct DetailsPanel<'a> {
     /// The job to show.
-    pub job_id: String,
+    pub job_id: &'a str,
     /// The page shown: the job is usually on it.
-    pub page: Option<Page>,
-    /// Where to fetch the job when it is not on the page (a deep link).
-    pub endpoint: Endpoint,
+    pub page: Option<&'a Page>,
+    /// The panel's own state (see [`use_details`]).
+    pub details: &'a Details,
     /// The zone of times.
     pub zone: Zone,
     /// Whether the job's id was just copied (its copy button says so).
     pub copied: bool,
     /// Changes the state.
-    pub dispatch: Callback<Action>,
+    pub dispatch: &'a Callback<Action>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -53,23 +52,34 @@ fn find(page: &Page, job_id: &str) -> Option<Lookup> {
     Some(Lookup::Found(page.clone(), index))
 }
 
-/// The details panel.
-#[component]
-pub fn DetailsPanel(props: &DetailsPanelProps) -> Html {
-    let on_page = props
-        .page
-        .as_ref()
-        .and_then(|page| find(page, &props.job_id));
+/// Whether the job `job_id` is on `page`.
+pub fn on_page(page: Option<&Page>, job_id: &str) -> bool {
+    page.and_then(|page| find(page, job_id)).is_some()
+}
+
+/// The panel's state, held by the app: the job fetched by itself when it is not on the
+/// page, and the heading that takes the focus.
+pub struct Details {
+    fetched: UseStateHandle<Lookup>,
+    heading: NodeRef,
+}
+
+/// While `open_job` is open: fetches it by itself when it is not on the page (a deep link,
+/// or the page moved on), moves the focus to the panel, and closes it on Escape.
+#[hook]
+pub fn use_details(
+    open_job: Option<String>,
+    on_page: bool,
+    endpoint: Endpoint,
+    dispatch: Callback<Action>,
+) -> Details {
     let fetched = use_state(|| Lookup::Loading);
     {
-        // Not on the page (a deep link, or the page moved on): ask for this one job.
         let fetched = fetched.clone();
-        let endpoint = props.endpoint.clone();
-        let missing = on_page.is_none();
-        use_effect_with((props.job_id.clone(), missing), move |(job_id, missing)| {
-            if *missing {
+        let missing = open_job.as_ref().filter(|_| !on_page).cloned();
+        use_effect_with(missing, move |missing| {
+            if let Some(job_id) = missing.clone() {
                 fetched.set(Lookup::Loading);
-                let job_id = job_id.clone();
                 let request = DescribeReplicationJobs {
                     job_ids: vec![job_id.clone()],
                     ..Default::default()
@@ -85,32 +95,40 @@ pub fn DetailsPanel(props: &DetailsPanelProps) -> Html {
     }
     let heading = use_node_ref();
     {
-        // Focus moves to the panel when it opens; Escape closes it.
         let heading = heading.clone();
-        let dispatch = props.dispatch.clone();
-        use_effect_with(props.job_id.clone(), move |_| {
-            if let Some(element) = heading.cast::<web_sys::HtmlElement>() {
-                let _ = element.focus();
-            }
-            let listener = EventListener::new(&gloo::utils::document(), "keydown", move |event| {
-                if event
-                    .dyn_ref::<web_sys::KeyboardEvent>()
-                    .is_some_and(|e| e.key() == "Escape")
-                {
-                    dispatch.emit(Action::CloseJob);
+        use_effect_with(open_job, move |open_job| {
+            let listener = open_job.is_some().then(|| {
+                if let Some(element) = heading.cast::<web_sys::HtmlElement>() {
+                    let _ = element.focus();
                 }
+                EventListener::new(&gloo::utils::document(), "keydown", move |event| {
+                    if event
+                        .dyn_ref::<web_sys::KeyboardEvent>()
+                        .is_some_and(|e| e.key() == "Escape")
+                    {
+                        dispatch.emit(Action::CloseJob);
+                    }
+                })
             });
             move || drop(listener)
         });
     }
-    let lookup = on_page.unwrap_or_else(|| (*fetched).clone());
+    Details { fetched, heading }
+}
+
+/// The details panel.
+pub fn details_panel(props: DetailsPanel<'_>) -> Html {
+    let lookup = props
+        .page
+        .and_then(|page| find(page, props.job_id))
+        .unwrap_or_else(|| (*props.details.fetched).clone());
     let job = match &lookup {
         Lookup::Found(page, index) => page.replication_jobs.get(*index),
         _ => None,
     };
     let title = match job {
         Some(job) if !job.name.is_empty() => job.name.clone(),
-        _ => props.job_id.clone(),
+        _ => props.job_id.to_owned(),
     };
     let body = match lookup {
         Lookup::Loading => html! { <p class="smcv-muted">{ "Loading the job…" }</p> },
@@ -121,13 +139,13 @@ pub fn DetailsPanel(props: &DetailsPanelProps) -> Html {
             html! { <p class="smcv-error-text" role="alert">{ message }</p> }
         }
         Lookup::Found(..) => job.map_or_else(Html::default, |job| {
-            job_details(job, props.zone, props.copied, &props.dispatch)
+            job_details(job, props.zone, props.copied, props.dispatch)
         }),
     };
     html! {
         <aside class="smcv-details" aria-labelledby={format!("details-{}", props.job_id)}>
             <header class="smcv-details__header">
-                <h2 id={format!("details-{}", props.job_id)} tabindex="-1" ref={heading}>{ title }</h2>
+                <h2 id={format!("details-{}", props.job_id)} tabindex="-1" ref={props.details.heading.clone()}>{ title }</h2>
                 <button type="button" class="smcv-button" onclick={props.dispatch.reform(|_| Action::CloseJob)}
                     aria-label="Close details">{ "Close" }</button>
             </header>
