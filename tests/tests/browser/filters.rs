@@ -118,6 +118,9 @@ async fn tags_typed_or_clicked_in_a_row_become_chips_and_filter() {
             ),
         )
         .await;
+    // The typed text became the chip: the input is empty again.
+    let tag_field = viewer.field("Tag").await;
+    assert_eq!(tag_field.prop("value").await.unwrap().as_deref(), Some(""));
     let total = both.total_count.expect("a total");
     let shown = both.replication_jobs.len().min(rows.len());
     viewer.wait_for_range(&range_label(1, shown, total)).await;
@@ -163,6 +166,12 @@ async fn pasted_ids_become_chips_and_rules_are_enforced_before_any_request() {
         .wait_for("the URL rule's message", "fieldError().join(' ')")
         .await;
     assert!(message.as_str().unwrap().contains("http"), "{message}");
+    // What broke the rule stays in the input, to be mended.
+    let tag_field = viewer.field("Tag").await;
+    assert_eq!(
+        tag_field.prop("value").await.unwrap().as_deref(),
+        Some("site=https://example.com")
+    );
     let long_key = "k".repeat(65);
     viewer.type_into("Tag", &format!("{long_key}=v")).await;
     viewer.click("Add tag filter").await;

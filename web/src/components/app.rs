@@ -11,9 +11,10 @@ use yew::prelude::*;
 use crate::api::{fetch_page, Endpoint};
 use crate::components::{
     active_filter_chips, banners, details_panel, filter_bar, header, jobs_table, on_page,
-    pagination, preferences_panel, use_details, use_export, use_name_filter, DetailsPanel,
-    FilterBar, Header, JobsTableProps, Pagination, PreferencesPanel,
+    pagination, preferences_panel, use_details, use_export, use_filter_inputs, use_name_filter,
+    DetailsPanel, FilterBar, Header, JobsTableProps, Pagination, PreferencesPanel,
 };
+use crate::filters::IdList;
 use crate::format::now;
 use crate::hooks::{use_interval, use_now, use_page_visible, use_unique_id};
 use crate::prefs::Preferences;
@@ -124,6 +125,10 @@ pub fn App(props: &AppProps) -> Html {
         Callback::from(move |action| state.dispatch(action))
     };
     let name_filter = use_name_filter(state.request.name.clone(), dispatch.clone());
+    let [job_ids, source_ids, instance_ids] =
+        IdList::ALL.map(|list| list.ids(&state.request).len());
+    let filter_inputs =
+        use_filter_inputs([job_ids, source_ids, instance_ids, state.request.tags.len()]);
     let export = use_export(props.endpoint.clone(), state.request.clone());
     let details = use_details(
         state.open_job.clone(),
@@ -235,6 +240,7 @@ pub fn App(props: &AppProps) -> Html {
             { filter_bar(FilterBar {
                 request: &state.request,
                 name: &name_filter,
+                inputs: &filter_inputs,
                 id: &filters_id,
                 id_messages: &state.id_messages,
                 tag_message: state.tag_message.as_ref(),

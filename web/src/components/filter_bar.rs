@@ -4,7 +4,7 @@ use gloo::timers::callback::Timeout;
 use smc_core::{BusinessStatus, DescribeReplicationJobs, JobType, Status};
 use yew::prelude::*;
 
-use crate::components::{FilterInput, FilterInputKind};
+use crate::components::{filter_input, FilterInput, FilterInputKind};
 use crate::filters::IdList;
 use crate::state::Action;
 
@@ -35,6 +35,8 @@ pub struct FilterBar<'a> {
     pub request: &'a DescribeReplicationJobs,
     /// The name filter (see [`use_name_filter`]).
     pub name: &'a NameFilter,
+    /// The id lists' and the tag's inputs (see [`crate::components::use_filter_inputs`]).
+    pub inputs: &'a [NodeRef; 4],
     /// A prefix unique on the page, for the bar's `id`/`for` pairs.
     pub id: &'a str,
     /// Messages under the id inputs.
@@ -110,12 +112,23 @@ pub fn filter_bar(props: FilterBar<'_>) -> Html {
                 </div>
             </div>
             <div class="smcv-filters__row">
-                { for IdList::ALL.iter().enumerate().map(|(index, list)| html! {
-                    <FilterInput kind={FilterInputKind::Ids(*list)} count={list.ids(request).len()}
-                        message={props.id_messages[index].clone()} dispatch={dispatch.clone()} />
+                { for IdList::ALL.iter().enumerate().map(|(index, list)| {
+                    let kind = FilterInputKind::Ids(*list);
+                    filter_input(FilterInput {
+                        kind,
+                        id: format!("{id}-{}", kind.name()),
+                        input: &props.inputs[index],
+                        message: props.id_messages[index].as_ref(),
+                        dispatch: &dispatch,
+                    })
                 }) }
-                <FilterInput kind={FilterInputKind::Tag} count={request.tags.len()}
-                    message={props.tag_message.cloned()} dispatch={dispatch.clone()} />
+                { filter_input(FilterInput {
+                    kind: FilterInputKind::Tag,
+                    id: format!("{id}-tag"),
+                    input: &props.inputs[3],
+                    message: props.tag_message,
+                    dispatch: &dispatch,
+                }) }
             </div>
         </section>
     }

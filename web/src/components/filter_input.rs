@@ -2,10 +2,10 @@
 //! by commas, spaces or new lines) or a tag (`key=value`, or `key` for any value).
 
 use wasm_bindgen::JsCast;
+use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::filters::IdList;
-use crate::hooks::use_unique_id;
 use crate::state::Action;
 
 /// What an input adds.
@@ -18,7 +18,8 @@ pub enum FilterInputKind {
 }
 
 impl FilterInputKind {
-    fn name(self) -> &'static str {
+    /// A name for the input's `id`.
+    pub fn name(self) -> &'static str {
         match self {
             FilterInputKind::Ids(list) => list.param(),
             FilterInputKind::Tag => "tag",
@@ -58,31 +59,60 @@ impl FilterInputKind {
     }
 }
 
-/// The input's inputs.
-#[derive(Properties, PartialEq)]
-pub struct FilterInputProps {
+/// The inputs' own state, held by the app: each input, to read and to empty. In
+/// `IdList::ALL` order, then the tag's.
+#[hook]
+pub fn use_filter_inputs(counts: [usize; 4]) -> [NodeRef; 4] {
+    [
+        use_filter_input(counts[0]),
+        use_filter_input(counts[1]),
+        use_filter_input(counts[2]),
+        use_filter_input(counts[3]),
+    ]
+}
+
+/// An input that empties when its filter's `count` of values changes: the typed text
+/// became chips, or a chip went. The text lives in the input alone (no `value` in the
+/// markup), so rendering never writes over what is being typed.
+#[hook]
+fn use_filter_input(count: usize) -> NodeRef {
+    let input = use_node_ref();
+    {
+        let input = input.clone();
+        use_effect_with(count, move |_| {
+            if let Some(input) = input.cast::<HtmlInputElement>() {
+                input.set_value("");
+            }
+        });
+    }
+    input
+}
+
+/// What a filter input shows and changes.
+pub struct FilterInput<'a> {
     /// What it adds.
     pub kind: FilterInputKind,
-    /// How many values the filter holds: when it grows, the typed text became chips.
-    pub count: usize,
+    /// Its `id`, unique on the page.
+    pub id: String,
+    /// The input (see [`use_filter_inputs`]).
+    pub input: &'a NodeRef,
     /// The rule the last attempt broke.
-    pub message: Option<String>,
+    pub message: Option<&'a String>,
     /// Changes the state.
-    pub dispatch: Callback<Action>,
+    pub dispatch: &'a Callback<Action>,
 }
 
 /// An input whose text becomes chips.
-#[component]
-pub fn FilterInput(props: &FilterInputProps) -> Html {
-    let kind = props.kind;
-    let id = use_unique_id(kind.name());
-    let text = use_state(String::new);
-    {
-        let text = text.clone();
-        use_effect_with(props.count, move |_| text.set(String::new()));
-    }
+pub fn filter_input(props: FilterInput<'_>) -> Html {
+    let FilterInput {
+        kind,
+        id,
+        input,
+        message,
+        dispatch,
+    } = props;
     let add = {
-        let dispatch = props.dispatch.clone();
+        let dispatch = dispatch.clone();
         move |raw: String| {
             if let Some(action) = kind.action(raw) {
                 dispatch.emit(action);
@@ -91,17 +121,12 @@ pub fn FilterInput(props: &FilterInputProps) -> Html {
     };
     let ids = matches!(kind, FilterInputKind::Ids(_));
     let on_input = {
-        let text = text.clone();
         let add = add.clone();
         Callback::from(move |event: InputEvent| {
-            let value = event
-                .target_unchecked_into::<web_sys::HtmlInputElement>()
-                .value();
             // A paste, or a separator typed after an id, turns the text into chips at once.
             let pasted = event.input_type() == "insertFromPaste";
-            let separated = value.ends_with([',', ' ', ';']);
-            text.set(value.clone());
-            if ids && (pasted || separated) {
+            let value = event.target_unchecked_into::<HtmlInputElement>().value();
+            if ids && (pasted || value.ends_with([',', ' ', ';'])) {
                 add(value);
             }
         })
@@ -109,7 +134,6 @@ pub fn FilterInput(props: &FilterInputProps) -> Html {
     // An <input> cannot hold newlines, so the browser drops them from pasted text and one id
     // would run into the next: take the clipboard's text as it is instead.
     let on_paste = ids.then(|| {
-        let text = text.clone();
         let add = add.clone();
         Callback::from(move |event: Event| {
             let pasted = event
@@ -120,39 +144,43 @@ pub fn FilterInput(props: &FilterInputProps) -> Html {
                 return; // Nothing readable: the browser pastes and `on_input` takes it.
             };
             event.prevent_default();
-            let combined = format!("{} {pasted}", *text);
-            text.set(combined.replace(['\n', '\r'], " ").trim().to_owned());
+            let input = event.target_unchecked_into::<HtmlInputElement>();
+            let combined = format!("{} {pasted}", input.value());
+            input.set_value(combined.replace(['\n', '\r'], " ").trim());
             add(combined);
         })
     });
     let on_key = {
-        let text = text.clone();
         let add = add.clone();
         Callback::from(move |event: KeyboardEvent| {
             if event.key() == "Enter" {
                 event.prevent_default();
-                add((*text).clone());
+                add(event.target_unchecked_into::<HtmlInputElement>().value());
             }
         })
     };
     let on_add = {
-        let text = text.clone();
-        Callback::from(move |_: MouseEvent| add((*text).clone()))
+        let input = input.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(input) = input.cast::<HtmlInputElement>() {
+                add(input.value());
+            }
+        })
     };
     let error_id = format!("{id}-error");
     html! {
         <div class="smcv-field">
             <label for={id.clone()}>{ kind.label() }</label>
             <div class="smcv-input-with-button">
-                <input id={id} type="text" value={(*text).clone()} oninput={on_input} onpaste={on_paste} onkeydown={on_key}
+                <input ref={input.clone()} id={id} type="text" oninput={on_input} onpaste={on_paste} onkeydown={on_key}
                     placeholder={kind.placeholder()} autocomplete="off" spellcheck="false"
-                    aria-invalid={props.message.is_some().to_string()}
-                    aria-describedby={props.message.as_ref().map(|_| error_id.clone())} />
+                    aria-invalid={message.is_some().to_string()}
+                    aria-describedby={message.map(|_| error_id.clone())} />
                 <button type="button" class="smcv-button" onclick={on_add}
                     aria-label={kind.add_label()}>{ "Add" }</button>
             </div>
-            if let Some(message) = &props.message {
-                <p id={error_id} class="smcv-field-error" role="alert">{ message }</p>
+            if let Some(message) = message {
+                <p id={error_id} class="smcv-field-error" role="alert">{ message.clone() }</p>
             }
         </div>
     }

@@ -29,7 +29,7 @@ pub use cells::{copy_button, progress_cell, status_indicator, status_look, tag_c
 pub use details::{details_panel, on_page, use_details, Details, DetailsPanel};
 pub use export_control::{export_control, use_export, Export};
 pub use filter_bar::{filter_bar, name_field, use_name_filter, FilterBar, NameFilter};
-pub use filter_input::{FilterInput, FilterInputKind};
+pub use filter_input::{filter_input, use_filter_inputs, FilterInput, FilterInputKind};
 pub use header::{header, Header};
 pub use jobs_table::{jobs_table, JobsTableProps};
 pub use pagination::{pagination, Pagination};
