@@ -115,7 +115,7 @@ const BUILD_STD: [(&str, &str); 2] = [
 /// once (a trap) instead of formatting a message, which drops panic messages, their file
 /// names and the formatting code they need from the bundle; and LLVM inlines a little more
 /// than at `opt-level = "z"`, where calls that cost more than the bodies they call are
-/// left in (0.4 KB less gzip; 7 to 10 give the same bundle, 0 and 13 larger ones).
+/// left in (0.4 KB less gzip; 6 to 10 give the same bundle, 0 and 13 larger ones).
 const SIZE_BUILD: [(&str, &str); 2] = [
     ("CARGO_UNSTABLE_BUILD_STD_FEATURES", "optimize_for_size"),
     (
