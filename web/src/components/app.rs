@@ -10,11 +10,10 @@ use yew::prelude::*;
 
 use crate::api::{fetch_page, Endpoint};
 use crate::components::{
-    active_filter_chips, banners, details_panel, filter_bar, header, jobs_table, on_page,
-    pagination, preferences_panel, use_details, use_export, use_filter_inputs, use_name_filter,
-    DetailsPanel, FilterBar, Header, JobsTableProps, Pagination, PreferencesPanel,
+    active_filter_chips, banners, details_panel, filter_bar, header, jobs_table, pagination,
+    preferences_panel, use_details, use_export, use_filter_inputs, use_name_filter, DetailsPanel,
+    FilterBar, FilterInputKind, Header, JobsTableProps, Pagination, PreferencesPanel,
 };
-use crate::filters::IdList;
 use crate::format::now;
 use crate::hooks::{use_interval, use_now, use_page_visible, use_unique_id};
 use crate::prefs::Preferences;
@@ -124,18 +123,15 @@ pub fn App(props: &AppProps) -> Html {
         let state = state.clone();
         Callback::from(move |action| state.dispatch(action))
     };
+    // What the page's parts keep between renders: they are functions of the app's state,
+    // each with its hook beside it (a component would cost the bundle its own lifecycle).
     let name_filter = use_name_filter(state.request.name.clone(), dispatch.clone());
-    let [job_ids, source_ids, instance_ids] =
-        IdList::ALL.map(|list| list.ids(&state.request).len());
     let filter_inputs =
-        use_filter_inputs([job_ids, source_ids, instance_ids, state.request.tags.len()]);
+        use_filter_inputs(FilterInputKind::ALL.map(|kind| kind.count(&state.request)));
     let export = use_export(props.endpoint.clone(), state.request.clone());
     let details = use_details(
         state.open_job.clone(),
-        state
-            .open_job
-            .as_ref()
-            .is_some_and(|job_id| on_page(state.fetch.page.as_ref(), job_id)),
+        state.fetch.page.clone(),
         props.endpoint.clone(),
         dispatch.clone(),
     );

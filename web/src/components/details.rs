@@ -52,11 +52,6 @@ fn find(page: &Page, job_id: &str) -> Option<Lookup> {
     Some(Lookup::Found(page.clone(), index))
 }
 
-/// Whether the job `job_id` is on `page`.
-pub fn on_page(page: Option<&Page>, job_id: &str) -> bool {
-    page.and_then(|page| find(page, job_id)).is_some()
-}
-
 /// The panel's state, held by the app: the job fetched by itself when it is not on the
 /// page, and the heading that takes the focus.
 pub struct Details {
@@ -64,19 +59,21 @@ pub struct Details {
     heading: NodeRef,
 }
 
-/// While `open_job` is open: fetches it by itself when it is not on the page (a deep link,
+/// While `open_job` is open: fetches it by itself when it is not on `page` (a deep link,
 /// or the page moved on), moves the focus to the panel, and closes it on Escape.
 #[hook]
 pub fn use_details(
     open_job: Option<String>,
-    on_page: bool,
+    page: Option<Page>,
     endpoint: Endpoint,
     dispatch: Callback<Action>,
 ) -> Details {
     let fetched = use_state(|| Lookup::Loading);
     {
         let fetched = fetched.clone();
-        let missing = open_job.as_ref().filter(|_| !on_page).cloned();
+        let missing = open_job
+            .clone()
+            .filter(|job_id| page.as_ref().and_then(|page| find(page, job_id)).is_none());
         use_effect_with(missing, move |missing| {
             if let Some(job_id) = missing.clone() {
                 fetched.set(Lookup::Loading);

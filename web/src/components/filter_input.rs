@@ -1,6 +1,7 @@
 //! A filter typed into an input that becomes chips: ids (type or paste several, separated
 //! by commas, spaces or new lines) or a tag (`key=value`, or `key` for any value).
 
+use smc_core::DescribeReplicationJobs;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -18,6 +19,22 @@ pub enum FilterInputKind {
 }
 
 impl FilterInputKind {
+    /// Every input: the id lists in `IdList::ALL` order, then the tag.
+    pub const ALL: [FilterInputKind; 4] = [
+        FilterInputKind::Ids(IdList::ALL[0]),
+        FilterInputKind::Ids(IdList::ALL[1]),
+        FilterInputKind::Ids(IdList::ALL[2]),
+        FilterInputKind::Tag,
+    ];
+
+    /// How many values of this filter `request` holds.
+    pub fn count(self, request: &DescribeReplicationJobs) -> usize {
+        match self {
+            FilterInputKind::Ids(list) => list.ids(request).len(),
+            FilterInputKind::Tag => request.tags.len(),
+        }
+    }
+
     /// A name for the input's `id`.
     pub fn name(self) -> &'static str {
         match self {
@@ -59,8 +76,9 @@ impl FilterInputKind {
     }
 }
 
-/// The inputs' own state, held by the app: each input, to read and to empty. In
-/// `IdList::ALL` order, then the tag's.
+/// The inputs' own state, held by the app: each input, to read and to empty, in
+/// [`FilterInputKind::ALL`] order; `counts` are their filters' values (see
+/// [`FilterInputKind::count`]).
 #[hook]
 pub fn use_filter_inputs(counts: [usize; 4]) -> [NodeRef; 4] {
     [

@@ -26,7 +26,7 @@ pub use active_filters::active_filter_chips;
 pub use app::{App, AppProps};
 pub use banners::banners;
 pub use cells::{copy_button, progress_cell, status_indicator, status_look, tag_chips, time_cell};
-pub use details::{details_panel, on_page, use_details, Details, DetailsPanel};
+pub use details::{details_panel, use_details, Details, DetailsPanel};
 pub use export_control::{export_control, use_export, Export};
 pub use filter_bar::{filter_bar, name_field, use_name_filter, FilterBar, NameFilter};
 pub use filter_input::{filter_input, use_filter_inputs, FilterInput, FilterInputKind};
