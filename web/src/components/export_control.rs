@@ -79,16 +79,20 @@ pub fn use_export(endpoint: Endpoint, request: DescribeReplicationJobs) -> Expor
             });
         })
     };
-    let (csv, json) = (start(ExportFormat::Csv), start(ExportFormat::Json));
-    let state = export.clone();
-    Export {
-        state,
-        csv,
-        json,
-        cancel: Callback::from(move |_: MouseEvent| {
+    let csv = start(ExportFormat::Csv);
+    let json = start(ExportFormat::Json);
+    let cancel = {
+        let export = export.clone();
+        Callback::from(move |_: MouseEvent| {
             cancelled.borrow().set(true);
             export.set(ExportState::Idle);
-        }),
+        })
+    };
+    Export {
+        state: export,
+        csv,
+        json,
+        cancel,
     }
 }
 
