@@ -115,10 +115,11 @@ pub async fn fetch_all(
 
 /// Runs `fetch` on every request, three at a time (enough to be quick, few enough to stay
 /// polite to the proxy), and gives the answers in the requests' order. No new request
-/// starts after a failure or once `stop` is set; `answered` is told after each answer.
+/// starts after a failure or once `stop` is set; `answered` is told after each answer
+/// until `stop` is set.
 ///
 /// Three workers take the next request in turn, rather than futures' `buffered`, whose
-/// general machinery costs the bundle 1.2 KB gzip for this one use.
+/// general machinery cost the bundle 0.85 KB gzip for this one use.
 pub async fn in_order<R, T, E, F: Future<Output = Result<T, E>>>(
     requests: Vec<R>,
     fetch: impl Fn(R) -> F,
@@ -136,7 +137,9 @@ pub async fn in_order<R, T, E, F: Future<Output = Result<T, E>>>(
             match fetch(request).await {
                 Ok(answer) => {
                     answers.borrow_mut()[index] = Some(answer);
-                    answered();
+                    if !stop.get() {
+                        answered();
+                    }
                 }
                 Err(error) => {
                     failure.borrow_mut().get_or_insert(error);
@@ -381,15 +384,21 @@ mod tests {
     async fn stopping_stops_new_requests() {
         let fake = Fake::new(vec![10; 20], None);
         let stop = Cell::new(false);
+        let answered = Cell::new(0);
         let answers = in_order(
             (0..20).collect(),
             |n| fake.fetch(n),
-            || stop.set(true),
+            || {
+                answered.set(answered.get() + 1);
+                stop.set(true);
+            },
             &stop,
         )
         .await;
         assert!(fake.started.get() <= 4, "{} started", fake.started.get());
         assert!(answers.is_ok_and(|pages| pages.len() < 20));
+        // The pages still in flight when it stopped arrive unannounced.
+        assert_eq!(answered.get(), 1);
     }
 
     #[test]

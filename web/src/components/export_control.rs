@@ -71,7 +71,8 @@ pub fn use_export(endpoint: Endpoint, request: DescribeReplicationJobs) -> Expor
                         Ok(()) => ExportState::Done(jobs.len()),
                         Err(error) => ExportState::Failed(error),
                     },
-                    Err(ExportError::Cancelled) => ExportState::Idle,
+                    // Cancel showed the buttons already, and another export may be running.
+                    Err(ExportError::Cancelled) => return,
                     Err(ExportError::Api(error)) => {
                         ExportState::Failed(format!("{}: {}", error.code, error.message))
                     }
