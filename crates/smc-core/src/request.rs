@@ -375,21 +375,43 @@ fn contains_url_scheme(text: &str) -> bool {
     lower.contains("http://") || lower.contains("https://")
 }
 
+/// The parameters that are not lists, in the order `to_params` writes them; each has its
+/// bit of `ParamReader::given` by its place here.
+const SCALARS: [&str; 8] = [
+    "RegionId",
+    "Name",
+    "Status",
+    "BusinessStatus",
+    "JobType",
+    "PageNumber",
+    "PageSize",
+    "ResourceGroupId",
+];
+
 /// Collects parameters one by one, noting every problem, then builds the request.
+///
+/// A repeated parameter is found where its value goes (a bit for each scalar, the list
+/// element's slot) rather than in a set of the names seen, which would cost a string and a
+/// hash for every parameter of every call.
 #[derive(Default)]
 struct ParamReader {
     request: DescribeReplicationJobs,
-    seen: std::collections::HashSet<String>,
-    ids: [Numbered<String>; 3],
-    tags: Numbered<Tag>,
+    /// The scalars given so far, a bit each in `SCALARS` order.
+    given: u8,
+    ids: [Numbered<Option<String>>; 3],
+    /// Each tag's key and value, as given.
+    tags: Numbered<(Option<String>, Option<String>)>,
     errors: ValidationErrors,
 }
 
 impl ParamReader {
     fn read(&mut self, name: &str, value: &str) {
-        if !self.seen.insert(name.to_owned()) {
-            self.errors.push(name, "is given more than once");
-            return;
+        if let Some(bit) = SCALARS.iter().position(|scalar| *scalar == name) {
+            if self.given & (1 << bit) != 0 {
+                self.errors.push(name, "is given more than once");
+                return;
+            }
+            self.given |= 1 << bit;
         }
         let text = || Some(value.to_owned()).filter(|v| !v.is_empty());
         match name {
@@ -427,7 +449,8 @@ impl ParamReader {
             Some((list, rest))
         }) {
             if let Some(n) = self.list_index(name, index, MAX_IDS) {
-                *self.ids[list].entry(n) = value.to_owned();
+                let slot = self.ids[list].entry(n);
+                fill(slot, name, value, &mut self.errors);
             }
             return;
         }
@@ -437,12 +460,9 @@ impl ParamReader {
                 .filter(|(_, part)| matches!(*part, "Key" | "Value"));
             if let Some((index, part)) = parsed {
                 if let Some(n) = self.list_index(name, index, MAX_TAGS) {
-                    let tag = self.tags.entry(n);
-                    if part == "Key" {
-                        tag.key = value.to_owned();
-                    } else {
-                        tag.value = value.to_owned();
-                    }
+                    let (key, tag_value) = self.tags.entry(n);
+                    let slot = if part == "Key" { key } else { tag_value };
+                    fill(slot, name, value, &mut self.errors);
                 }
                 return;
             }
@@ -469,14 +489,30 @@ impl ParamReader {
     fn finish(mut self) -> Result<DescribeReplicationJobs, ValidationErrors> {
         let lists = std::mem::take(&mut self.ids);
         for ((name, ids), target) in ID_LISTS.iter().zip(lists).zip(self.request.id_lists_mut()) {
-            *target = without_gaps(name, "", ids, &mut self.errors);
+            let ids = without_gaps(name, "", ids, &mut self.errors);
+            *target = ids.into_iter().flatten().collect();
         }
         let tags = std::mem::take(&mut self.tags);
-        self.request.tags = without_gaps("Tag", ".Key", tags, &mut self.errors);
+        self.request.tags = without_gaps("Tag", ".Key", tags, &mut self.errors)
+            .into_iter()
+            .map(|(key, value)| Tag {
+                key: key.unwrap_or_default(),
+                value: value.unwrap_or_default(),
+            })
+            .collect();
         if let Err(rules) = self.request.validate() {
             self.errors.0.extend(rules);
         }
         self.errors.into_result(self.request)
+    }
+}
+
+/// Puts `value` in a list element's `slot`, unless `name` gave it a value already.
+fn fill(slot: &mut Option<String>, name: &str, value: &str, errors: &mut ValidationErrors) {
+    if slot.is_some() {
+        errors.push(name, "is given more than once");
+    } else {
+        *slot = Some(value.to_owned());
     }
 }
 
@@ -501,4 +537,40 @@ fn without_gaps<T>(
         items.push(item);
     }
     items
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_scalar_the_request_writes_is_checked_for_repeats() {
+        let every_scalar = DescribeReplicationJobs {
+            region_id: Some("cn-hangzhou".into()),
+            name: Some("web".into()),
+            resource_group_id: Some("rg-1".into()),
+            status: Some(Status::Running),
+            business_status: Some(BusinessStatus::Syncing),
+            job_type: Some(JobType::from_code(1)),
+            page_number: Some(2),
+            page_size: Some(20),
+            ..DescribeReplicationJobs::default()
+        };
+        let written: Vec<String> = every_scalar
+            .to_params()
+            .into_iter()
+            .map(|(name, _)| name)
+            .collect();
+        assert_eq!(written, SCALARS, "SCALARS must name what to_params writes");
+        for name in SCALARS {
+            let errors =
+                DescribeReplicationJobs::from_params([(name, "1"), (name, "1")]).expect_err(name);
+            assert!(
+                errors
+                    .iter()
+                    .any(|e| e.parameter == name && e.rule.contains("more than once")),
+                "{errors}"
+            );
+        }
+    }
 }

@@ -285,6 +285,16 @@ fn unknown_parameters_are_errors_including_signing_parameters() {
 fn repeated_parameters_are_errors() {
     let errors = from_query("Status=Running&Status=Ready").unwrap_err();
     assert_single(&errors, "Status", "more than once");
+    // An empty value is given too.
+    let errors = from_query("PageSize=&PageSize=20").unwrap_err();
+    assert_single(&errors, "PageSize", "more than once");
+    let errors = from_query("JobId.1=j-1&JobId.1=j-2").unwrap_err();
+    assert_single(&errors, "JobId.1", "more than once");
+    let errors = from_query("Tag.1.Key=a&Tag.1.Value=b&Tag.1.Key=c").unwrap_err();
+    assert_single(&errors, "Tag.1.Key", "more than once");
+    // A tag's key and value are two parameters, not one given twice.
+    let request = from_query("Tag.1.Value=b&Tag.1.Key=a").unwrap();
+    assert_eq!(request.tags, [Tag::new("a", "b")]);
 }
 
 #[test]
