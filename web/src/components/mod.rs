@@ -1,5 +1,9 @@
-//! The viewer's components, one per file; each takes props and callbacks and reaches into
-//! no other component's state.
+//! The viewer's parts, one per file. Two are components: the app, which owns the state,
+//! and the header's "updated N s ago", which ticks every second without the app. The rest
+//! are functions of what the app passes them; a part that keeps something between renders
+//! (a pending name, the inputs' text, an export, the details' fetch and focus) has a hook
+//! beside it that the app calls. A component would cost the bundle its own copy of Yew's
+//! lifecycle code, about 0.5 to 1 KB of gzip each.
 //!
 //! # Dynamic classes
 //!
