@@ -32,9 +32,15 @@ for (const [module, from, to] of map.imports) {
   // Every import is a key of the glue's import object: a miss would fail at instantiation.
   if (rename(from, to) === 0) throw new Error(`import ${from} is not in ${glueFile}`);
 }
+// The glue reaches the exports through its `wasm` object; one it never calls (`main`,
+// wasm-bindgen's abort hooks) is not there at all. Only `wasm.<name>` is renamed: a short
+// export name such as `memory` could be a word of the glue's own too.
 for (const [from, to] of map.exports) {
-  // Exports the glue never calls (`main`, wasm-bindgen's abort hooks) are not found.
-  rename(from, to);
+  rename(`wasm.${from}`, `wasm.${to}`);
+}
+const exported = new Set(map.exports.map(([, to]) => to));
+for (const [, name] of glue.matchAll(/(?<![\w$])wasm\.([\w$]+)/g)) {
+  if (!exported.has(name)) throw new Error(`${glueFile} reads wasm.${name}, not exported`);
 }
 for (const module of modules) {
   if (rename(JSON.stringify(module), '"a"') !== 1) {
