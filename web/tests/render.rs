@@ -42,6 +42,20 @@ fn texts(root: &Element, selector: &str) -> Vec<String> {
         .collect()
 }
 
+/// The first element under `root` that `selector` matches, as a `T`.
+fn find<T: JsCast>(root: &Element, selector: &str) -> T {
+    root.query_selector(selector)
+        .expect("valid selector")
+        .unwrap_or_else(|| panic!("nothing matches {selector}"))
+        .dyn_into()
+        .unwrap_or_else(|_| panic!("{selector} is not the element expected"))
+}
+
+/// Clicks the first element under `root` that `selector` matches.
+fn click(root: &Element, selector: &str) {
+    find::<HtmlElement>(root, selector).click();
+}
+
 /// Renders `COMP` with `props` into a fresh element and waits for the DOM.
 async fn render<COMP>(props: COMP::Properties) -> Element
 where
@@ -196,18 +210,8 @@ async fn a_parsed_page_renders_one_row_per_job_with_indicators_and_chips() {
     );
 
     // Clicking a tag chip adds it as a filter; clicking a name opens the details.
-    root.query_selector("tbody .smcv-chip--tag")
-        .unwrap()
-        .unwrap()
-        .dyn_into::<HtmlElement>()
-        .unwrap()
-        .click();
-    root.query_selector("tbody .smcv-link")
-        .unwrap()
-        .unwrap()
-        .dyn_into::<HtmlElement>()
-        .unwrap()
-        .click();
+    click(&root, "tbody .smcv-chip--tag");
+    click(&root, "tbody .smcv-link");
     // The id just copied says so; copying another says which (the app shows it).
     assert_eq!(texts(&root, "tbody .smcv-copy"), ["Copied", "Copy", "Copy"]);
     root.query_selector_all("tbody .smcv-copy")
@@ -247,12 +251,7 @@ async fn headers_sort_the_page_and_say_how() {
         .text_content()
         .unwrap_or_default()
         .contains("Progress"));
-    root.query_selector("th .smcv-sort")
-        .unwrap()
-        .unwrap()
-        .dyn_into::<HtmlElement>()
-        .unwrap()
-        .click();
+    click(&root, "th .smcv-sort");
     assert_eq!(*seen.borrow(), [Action::SortBy(Column::Name)]);
 }
 
@@ -267,12 +266,7 @@ async fn empty_results_offer_to_clear_filters() {
         texts(&root, ".smcv-empty__title"),
         ["No jobs match these filters"]
     );
-    root.query_selector(".smcv-empty button")
-        .unwrap()
-        .unwrap()
-        .dyn_into::<HtmlElement>()
-        .unwrap()
-        .click();
+    click(&root, ".smcv-empty button");
     assert_eq!(*seen.borrow(), [Action::ClearFilters]);
 }
 
@@ -336,12 +330,7 @@ async fn pagination_shows_the_range_and_the_current_page() {
     assert_eq!(texts(&root, ".smcv-pagination__range"), ["41–60 of 240"]);
     assert_eq!(texts(&root, ".smcv-page[aria-current=page]"), ["3"]);
     assert_eq!(texts(&root, ".smcv-page-gap"), ["…"]);
-    root.query_selector("[aria-label='Last page']")
-        .unwrap()
-        .unwrap()
-        .dyn_into::<HtmlElement>()
-        .unwrap()
-        .click();
+    click(&root, "[aria-label='Last page']");
     assert_eq!(*seen.borrow(), [Action::GoToPage(12)]);
 }
 
@@ -353,18 +342,8 @@ async fn jumping_goes_to_the_typed_page_and_empties_the_field() {
         dispatch,
     })
     .await;
-    let field: web_sys::HtmlInputElement = root
-        .query_selector(".smcv-jump input")
-        .unwrap()
-        .unwrap()
-        .dyn_into()
-        .unwrap();
-    let go: HtmlElement = root
-        .query_selector(".smcv-jump button")
-        .unwrap()
-        .unwrap()
-        .dyn_into()
-        .unwrap();
+    let field: web_sys::HtmlInputElement = find(&root, ".smcv-jump input");
+    let go: HtmlElement = find(&root, ".smcv-jump button");
     field.set_value("7");
     go.click();
     assert_eq!(*seen.borrow(), [Action::GoToPage(7)]);
@@ -429,12 +408,7 @@ async fn the_name_filter_applies_once_typing_pauses_and_shows_names_set_elsewher
         dispatch,
     })
     .await;
-    let input: web_sys::HtmlInputElement = root
-        .query_selector("#name")
-        .unwrap()
-        .unwrap()
-        .dyn_into()
-        .unwrap();
+    let input: web_sys::HtmlInputElement = find(&root, "#name");
     assert_eq!(input.value(), "db", "the request's name is written in");
     let pause = || gloo::timers::future::TimeoutFuture::new(500);
 
@@ -451,12 +425,7 @@ async fn the_name_filter_applies_once_typing_pauses_and_shows_names_set_elsewher
 
     // Clearing while typing is pending: the input empties and the pending name is dropped.
     type_in("web-1");
-    root.query_selector("#clear")
-        .unwrap()
-        .unwrap()
-        .dyn_into::<HtmlElement>()
-        .unwrap()
-        .click();
+    click(&root, "#clear");
     yew::scheduler::flush().await;
     assert_eq!(input.value(), "");
     pause().await;

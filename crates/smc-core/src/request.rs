@@ -388,6 +388,9 @@ const SCALARS: [&str; 8] = [
     "ResourceGroupId",
 ];
 
+/// The rule a parameter given twice breaks.
+const REPEATED: &str = "is given more than once";
+
 /// Collects parameters one by one, noting every problem, then builds the request.
 ///
 /// A repeated parameter is found where its value goes (a bit for each scalar, the list
@@ -408,7 +411,7 @@ impl ParamReader {
     fn read(&mut self, name: &str, value: &str) {
         if let Some(bit) = SCALARS.iter().position(|scalar| *scalar == name) {
             if self.given & (1 << bit) != 0 {
-                self.errors.push(name, "is given more than once");
+                self.errors.push(name, REPEATED);
                 return;
             }
             self.given |= 1 << bit;
@@ -510,7 +513,7 @@ impl ParamReader {
 /// Puts `value` in a list element's `slot`, unless `name` gave it a value already.
 fn fill(slot: &mut Option<String>, name: &str, value: &str, errors: &mut ValidationErrors) {
     if slot.is_some() {
-        errors.push(name, "is given more than once");
+        errors.push(name, REPEATED);
     } else {
         *slot = Some(value.to_owned());
     }

@@ -268,7 +268,6 @@ pub fn App(props: &AppProps) -> Html {
             if let Some(job_id) = &state.open_job {
                 { details_panel(DetailsPanel {
                     job_id,
-                    page: state.fetch.page.as_ref(),
                     details: &details,
                     zone: preferences.zone,
                     copied: state.copied.as_ref() == Some(job_id),

@@ -22,8 +22,6 @@ use crate::state::{Action, Page};
 pub struct DetailsPanel<'a> {
     /// The job to show.
     pub job_id: &'a str,
-    /// The page shown: the job is usually on it.
-    pub page: Option<&'a Page>,
     /// The panel's own state (see [`use_details`]).
     pub details: &'a Details,
     /// The zone of times.
@@ -52,10 +50,10 @@ fn find(page: &Page, job_id: &str) -> Option<Lookup> {
     Some(Lookup::Found(page.clone(), index))
 }
 
-/// The panel's state, held by the app: the job fetched by itself when it is not on the
-/// page, and the heading that takes the focus.
+/// The panel's state, held by the app: where the open job was found (on the page, or
+/// fetched by itself), and the heading that takes the focus.
 pub struct Details {
-    fetched: UseStateHandle<Lookup>,
+    lookup: Lookup,
     heading: NodeRef,
 }
 
@@ -69,11 +67,13 @@ pub fn use_details(
     dispatch: Callback<Action>,
 ) -> Details {
     let fetched = use_state(|| Lookup::Loading);
+    let on_page = page
+        .as_ref()
+        .zip(open_job.as_deref())
+        .and_then(|(page, job_id)| find(page, job_id));
     {
         let fetched = fetched.clone();
-        let missing = open_job
-            .clone()
-            .filter(|job_id| page.as_ref().and_then(|page| find(page, job_id)).is_none());
+        let missing = open_job.clone().filter(|_| on_page.is_none());
         use_effect_with(missing, move |missing| {
             if let Some(job_id) = missing.clone() {
                 fetched.set(Lookup::Loading);
@@ -110,16 +110,16 @@ pub fn use_details(
             move || drop(listener)
         });
     }
-    Details { fetched, heading }
+    Details {
+        lookup: on_page.unwrap_or_else(|| (*fetched).clone()),
+        heading,
+    }
 }
 
 /// The details panel.
 pub fn details_panel(props: DetailsPanel<'_>) -> Html {
-    let lookup = props
-        .page
-        .and_then(|page| find(page, props.job_id))
-        .unwrap_or_else(|| (*props.details.fetched).clone());
-    let job = match &lookup {
+    let lookup = &props.details.lookup;
+    let job = match lookup {
         Lookup::Found(page, index) => page.replication_jobs.get(*index),
         _ => None,
     };
