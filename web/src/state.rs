@@ -577,6 +577,29 @@ mod tests {
     }
 
     #[test]
+    fn an_invalid_link_is_cleaned_with_a_notice_naming_what_was_dropped() {
+        let (url, dropped) = UrlState::parse("?Status=Running&PageSize=999", "#/nowhere");
+        let expect = |state: &ViewState| {
+            assert_eq!(state.request.status, Some(Status::Running));
+            assert_eq!(state.request.page_size, None);
+            assert_eq!(state.open_job, None);
+            assert_eq!(state.notices.len(), 2, "{:?}", state.notices);
+            assert!(state.notices[0].starts_with("Ignored from the link: PageSize=999: "));
+            assert!(state.notices[1].starts_with("Ignored from the link: #/nowhere: "));
+        };
+        // A link opened, and a link reached by back or forward.
+        expect(&ViewState::new(
+            url.request.clone(),
+            url.open_job.clone(),
+            dropped.clone(),
+        ));
+        expect(&reduce(
+            ViewState::default(),
+            [Action::FromUrl(url, dropped)],
+        ));
+    }
+
+    #[test]
     fn changing_the_page_size_keeps_the_first_job_in_view() {
         let start = ViewState::new(
             DescribeReplicationJobs {
