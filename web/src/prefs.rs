@@ -87,7 +87,7 @@ impl Preferences {
     /// Read as a JSON tree, whose reader the bundle has anyway (for API errors), rather
     /// than into [`Stored`], whose own reader would be 1.8 KB of gzip more.
     pub fn from_json(text: &str) -> Preferences {
-        let stored: Value = smc_core::json::from_str(text).unwrap_or_default();
+        let stored: Value = serde_json::from_str(text).unwrap_or_default();
         let defaults = Preferences::default();
         Preferences {
             hidden_columns: stored

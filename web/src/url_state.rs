@@ -5,8 +5,9 @@
 //! (`#/jobs/j-…`). A link is read with smc-core's rules: whatever breaks one is dropped and
 //! named, and the rest of the link still applies.
 
+use std::collections::BTreeMap;
+
 use smc_core::encode::{parse_form, percent_encode};
-use smc_core::numbered::Numbered;
 use smc_core::request::{ID_LISTS, MAX_IDS, MAX_TAGS};
 use smc_core::{DescribeReplicationJobs, Tag, ValidationErrors};
 
@@ -120,8 +121,8 @@ fn read_request(search: &str, dropped: &mut Vec<String>) -> DescribeReplicationJ
         }
     };
     let mut scalars: Vec<(String, String)> = Vec::new();
-    let mut ids: [Numbered<String>; 3] = Default::default();
-    let mut tags: Numbered<(Option<String>, Option<String>)> = Numbered::default();
+    let mut ids: [BTreeMap<usize, String>; 3] = Default::default();
+    let mut tags: BTreeMap<usize, (Option<String>, Option<String>)> = BTreeMap::new();
     for (name, value) in pairs {
         match slot_of(&name) {
             Slot::Scalar => {
@@ -134,9 +135,11 @@ fn read_request(search: &str, dropped: &mut Vec<String>) -> DescribeReplicationJ
                     scalars.push((name, value));
                 }
             }
-            Slot::Id { list, n } => *ids[list].entry(n) = value,
-            Slot::TagKey(n) => tags.entry(n).0 = Some(value),
-            Slot::TagValue(n) => tags.entry(n).1 = Some(value),
+            Slot::Id { list, n } => {
+                ids[list].insert(n, value);
+            }
+            Slot::TagKey(n) => tags.entry(n).or_default().0 = Some(value),
+            Slot::TagValue(n) => tags.entry(n).or_default().1 = Some(value),
         }
     }
     let mut kept = scalars;

@@ -79,16 +79,11 @@ macro_rules! string_enum {
 
         impl<'de> serde::Deserialize<'de> for $name {
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                let wire = crate::wire::lenient_string(deserializer)?;
+                let wire = crate::wire::string(deserializer)?;
                 Ok($name::parse(&wire))
             }
         }
 
-        impl crate::wire::WireField for Option<$name> {
-            fn read<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                crate::wire::opt_string_enum(d)
-            }
-        }
     };
 }
 
@@ -166,11 +161,6 @@ macro_rules! integer_enum {
             }
         }
 
-        impl crate::wire::WireField for Option<$name> {
-            fn read<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                crate::wire::opt_integer_enum(d)
-            }
-        }
     };
 }
 

@@ -8,7 +8,6 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::error::{ApiError, ValidationError, ValidationErrors};
-use crate::format::Format;
 use crate::request::DescribeReplicationJobs;
 
 /// Every broken rule of `request`, as `[{Parameter, Rule}]`; empty when it is valid.
@@ -42,11 +41,8 @@ pub fn from_query_string(query: &str) -> Result<JsValue, JsError> {
 /// object; throws an `Error` saying where a malformed body is wrong.
 #[wasm_bindgen(js_name = parseResponse)]
 pub fn parse_response(body: &str) -> Result<JsValue, JsError> {
-    let response = match Format::detect(body) {
-        Format::Json => crate::json::parse_response(body),
-        Format::Xml => crate::xml::parse_response(body),
-    }
-    .map_err(|error| JsError::new(&error.to_string()))?;
+    let response =
+        crate::body::parse_response(body).map_err(|error| JsError::new(&error.to_string()))?;
     let tree = serde_json::to_value(&response).map_err(|error| JsError::new(&error.to_string()))?;
     to_js(&crate::json::flatten_lists(tree))
 }

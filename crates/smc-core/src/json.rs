@@ -6,7 +6,6 @@ use serde_json::Value;
 
 use crate::error::{ApiError, ParseError};
 use crate::format::Format;
-use crate::json_reader;
 use crate::model::DescribeReplicationJobsResponse;
 
 /// Reads a `DescribeReplicationJobs` response body.
@@ -52,16 +51,11 @@ pub fn parse_api_error(body: &str) -> Result<ApiError, ParseError> {
     Ok(error)
 }
 
-/// Reads any JSON document as `T`; a failure says where, by line and column.
-pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, ParseError> {
-    json_reader::from_str(text).map_err(|error| located(text, &error))
-}
-
 /// Deserializes `T` from a body that must be an object, and on failure reports the line
 /// and column (and with the `field-paths` feature the field path).
 ///
-/// The fast path has no bookkeeping; only a failing body is read a second time with
-/// path tracking, so well-formed pages pay nothing for good error messages.
+/// Well-formed pages are read without bookkeeping; only a failing body is read a second
+/// time with path tracking, so good pages pay nothing for good error messages.
 pub(crate) fn decode<T: DeserializeOwned>(body: &str) -> Result<T, ParseError> {
     let body = body.trim_start_matches('\u{feff}');
     // serde reads a struct from an array too (fields by position): a body must be an object.
@@ -71,21 +65,30 @@ pub(crate) fn decode<T: DeserializeOwned>(body: &str) -> Result<T, ParseError> {
                 .at_position("line 1, column 1"),
         );
     }
-    json_reader::from_str(body).map_err(|error| {
+    serde_json::from_str(body).map_err(|error| {
         #[cfg_attr(not(feature = "field-paths"), allow(unused_mut))]
-        let mut failure = located(body, &error);
+        let mut failure = located(&error);
         #[cfg(feature = "field-paths")]
-        if let Err(tracked) = json_reader::from_str_tracked::<T>(body) {
+        if let Err(tracked) =
+            serde_path_to_error::deserialize::<_, T>(&mut serde_json::Deserializer::from_str(body))
+        {
             failure.path = tracked.path().to_string();
         }
         failure
     })
 }
 
-fn located(text: &str, error: &json_reader::Error) -> ParseError {
-    let (line, column) = error.line_column(text);
-    ParseError::new(Format::Json, error.message())
-        .at_position(format!("line {line}, column {column}"))
+/// A serde_json error as a [`ParseError`]: its message, and its line and column apart.
+fn located(error: &serde_json::Error) -> ParseError {
+    let text = error.to_string();
+    // serde_json appends " at line L column C" to every message it can place.
+    let suffix = format!(" at line {} column {}", error.line(), error.column());
+    let message = text.strip_suffix(&suffix).unwrap_or(&text);
+    ParseError::new(Format::Json, message).at_position(format!(
+        "line {}, column {}",
+        error.line(),
+        error.column()
+    ))
 }
 
 #[cfg(test)]

@@ -1,24 +1,31 @@
 //! The one model of Alibaba Cloud Server Migration Center's `DescribeReplicationJobs`
 //! (RPC, version `2019-06-01`), shared by the signing proxy, the emulator and the browser.
 //!
+//! The modules form layers; each uses only those listed before it:
+//!
+//! - [`format`], [`number`], [`time_format`], [`encode`]: the wire's small parts (formats,
+//!   numbers and times as text, percent-encoding).
+//! - `wire`: the serde helpers for the API's loose wire format (numbers as strings,
+//!   wrapped or flat lists, `null`s), which the types below name in their derives.
+//! - [`enums`], [`error`]: the API's enumerations, which keep values they do not know; and
+//!   every error: validation errors, API error bodies, parse errors that say where.
+//! - [`model`]: every response field.
 //! - [`request`]: the typed request, its validation and its wire parameters.
 //! - [`sign`]: RPC signature v1 (HMAC-SHA1), with injectable time and nonce, and a verifier.
-//! - [`model`]: every response field, with enums that keep values they do not know.
-//! - [`json`] and [`xml`]: both response formats, wrapped or flat arrays, into the one model.
-//! - [`error`]: API error bodies, parse errors that say where, and validation errors.
+//! - [`json`], [`xml`], then [`body`]: both response formats into the one model, and a
+//!   body of either format told apart.
 //!
 //! No I/O happens here: the crate compiles unchanged for native targets and
 //! `wasm32-unknown-unknown`. With the `wasm` feature, [`js`] exposes a small JavaScript API.
 
+pub mod body;
 pub mod encode;
 pub mod enums;
 pub mod error;
 pub mod format;
 pub mod json;
-mod json_reader;
 pub mod model;
 pub mod number;
-pub mod numbered;
 pub mod request;
 pub mod sign;
 pub mod time_format;
@@ -29,7 +36,7 @@ pub mod xml;
 pub mod js;
 
 pub use enums::{BusinessStatus, JobType, LicenseType, NetMode, RunType, Status, TargetType};
-pub use error::{ApiError, ParseError, Quoted, ValidationError, ValidationErrors};
+pub use error::{ApiError, ParseError, ValidationError, ValidationErrors};
 pub use format::Format;
 pub use model::{
     DataDisk, DataDiskDetail, DescribeReplicationJobsResponse, DiskPart, Disks, Part,

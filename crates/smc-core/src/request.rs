@@ -3,15 +3,14 @@
 //! The wire form numbers list elements from 1 (`JobId.1`, `Tag.1.Key`). An empty scalar
 //! value means "no filter", as the API documents, so it is the same as leaving it out.
 
-use std::borrow::Cow;
-use std::sync::OnceLock;
+use std::collections::btree_map::Entry;
+use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
 use crate::enums::{BusinessStatus, JobType, Status};
-use crate::error::{Quoted, ValidationErrors};
+use crate::error::ValidationErrors;
 use crate::model::Tag;
-use crate::numbered::Numbered;
 use crate::wire;
 
 /// Largest `PageSize` the API accepts.
@@ -163,54 +162,35 @@ impl DescribeReplicationJobs {
     /// The request's parameters as the API names them, in the API page's order; absent
     /// filters are left out. Common and signing parameters are not included.
     pub fn to_params(&self) -> Vec<(String, String)> {
-        self.wire_params()
-            .into_iter()
-            .map(|(name, value)| (name.into_owned(), value.into_owned()))
-            .collect()
-    }
-
-    /// [`Self::to_params`] without copying the request's strings: signing, which runs for
-    /// every call, borrows them.
-    pub(crate) fn wire_params(&self) -> Vec<(Cow<'static, str>, Cow<'_, str>)> {
-        let mut params: Vec<(Cow<'static, str>, Cow<'_, str>)> = Vec::with_capacity(32);
         let scalars = [
-            ("RegionId", text(&self.region_id)),
-            ("Name", text(&self.name)),
-            (
-                "Status",
-                self.status.as_ref().map(|s| Cow::Borrowed(s.as_str())),
-            ),
+            ("RegionId", self.region_id.clone()),
+            ("Name", self.name.clone()),
+            ("Status", self.status.as_ref().map(|s| s.as_str().into())),
             (
                 "BusinessStatus",
-                self.business_status
-                    .as_ref()
-                    .map(|s| Cow::Borrowed(s.as_str())),
+                self.business_status.as_ref().map(|s| s.as_str().into()),
             ),
-            ("JobType", number(self.job_type.map(JobType::code))),
-            ("PageNumber", number(self.page_number)),
-            ("PageSize", number(self.page_size)),
+            ("JobType", self.job_type.map(|t| t.code().to_string())),
+            ("PageNumber", self.page_number.map(|n| n.to_string())),
+            ("PageSize", self.page_size.map(|n| n.to_string())),
         ];
-        for (name, value) in scalars {
-            if let Some(value) = value.filter(|v| !v.is_empty()) {
-                params.push((Cow::Borrowed(name), value));
+        let mut params: Vec<(String, String)> = scalars
+            .into_iter()
+            .filter_map(|(name, value)| Some((name.to_owned(), value.filter(|v| !v.is_empty())?)))
+            .collect();
+        for (list, ids) in ID_LISTS.iter().zip(self.id_lists()) {
+            for (n, id) in (1..).zip(ids) {
+                params.push((format!("{list}.{n}"), id.clone()));
             }
         }
-        let names = wire_names();
-        for ((name, ids), table) in ID_LISTS.iter().zip(self.id_lists()).zip(&names.ids) {
-            for (index, id) in ids.iter().enumerate() {
-                params.push((numbered_name(table, name, index + 1, ""), Cow::Borrowed(id)));
-            }
+        if let Some(group) = self.resource_group_id.as_ref().filter(|g| !g.is_empty()) {
+            params.push(("ResourceGroupId".to_owned(), group.clone()));
         }
-        if let Some(group) = text(&self.resource_group_id).filter(|g| !g.is_empty()) {
-            params.push((Cow::Borrowed("ResourceGroupId"), group));
-        }
-        for (index, tag) in self.tags.iter().enumerate() {
-            let n = index + 1;
-            let key = numbered_name(&names.tag_keys, "Tag", n, ".Key");
-            params.push((key, Cow::Borrowed(&tag.key)));
+        for (n, tag) in (1..).zip(&self.tags) {
+            params.push((format!("Tag.{n}.Key"), tag.key.clone()));
+            // An empty value is left out: the filter is then "any value of the key".
             if !tag.value.is_empty() {
-                let value = numbered_name(&names.tag_values, "Tag", n, ".Value");
-                params.push((value, Cow::Borrowed(&tag.value)));
+                params.push((format!("Tag.{n}.Value"), tag.value.clone()));
             }
         }
         params
@@ -253,84 +233,10 @@ impl DescribeReplicationJobs {
     }
 }
 
-/// The names of list elements and the text of small numbers, built once: every signature
-/// needs some, and formatting them anew each time was a third of the cost of signing.
-struct WireNames {
-    /// `ids[list][n - 1]` is `JobId.n` (lists in `ID_LISTS` order) for `n` up to the limit.
-    ids: [Vec<String>; 3],
-    /// `tag_keys[n - 1]` is `Tag.n.Key`.
-    tag_keys: Vec<String>,
-    /// `tag_values[n - 1]` is `Tag.n.Value`.
-    tag_values: Vec<String>,
-    /// `small_numbers[n]` is `n` in decimal, for page sizes, job types and early pages.
-    small_numbers: Vec<String>,
-}
-
-fn wire_names() -> &'static WireNames {
-    static NAMES: OnceLock<WireNames> = OnceLock::new();
-    NAMES.get_or_init(|| {
-        let list = |prefix: &str, count: usize, suffix: &str| -> Vec<String> {
-            (1..=count).map(|n| numbered(prefix, n, suffix)).collect()
-        };
-        WireNames {
-            ids: ID_LISTS.map(|name| list(name, MAX_IDS, "")),
-            tag_keys: list("Tag", MAX_TAGS, ".Key"),
-            tag_values: list("Tag", MAX_TAGS, ".Value"),
-            small_numbers: (0..=100).map(|n: u32| n.to_string()).collect(),
-        }
-    })
-}
-
-/// The name of element `n` of a list, borrowed from `table` when it is there (it is for
-/// every valid request).
-fn numbered_name(
-    table: &'static [String],
-    prefix: &str,
-    n: usize,
-    suffix: &str,
-) -> Cow<'static, str> {
-    match table.get(n - 1) {
-        Some(name) => Cow::Borrowed(name),
-        None => Cow::Owned(numbered(prefix, n, suffix)),
-    }
-}
-
-/// `JobId.3`, `Tag.2.Key`.
-fn numbered(prefix: &str, n: usize, suffix: &str) -> String {
-    let mut name = String::with_capacity(prefix.len() + suffix.len() + 4);
-    name.push_str(prefix);
-    name.push('.');
-    push_decimal(&mut name, n);
-    name.push_str(suffix);
-    name
-}
-
-fn push_decimal(out: &mut String, n: usize) {
-    if n >= 10 {
-        push_decimal(out, n / 10);
-    }
-    out.push(char::from(b'0' + (n % 10) as u8));
-}
-
-fn text(value: &Option<String>) -> Option<Cow<'_, str>> {
-    value.as_deref().map(Cow::Borrowed)
-}
-
-fn number(value: Option<i64>) -> Option<Cow<'static, str>> {
-    let small = &wire_names().small_numbers;
-    value.map(
-        |n| match usize::try_from(n).ok().and_then(|i| small.get(i)) {
-            Some(text) => Cow::Borrowed(text.as_str()),
-            None => Cow::Owned(n.to_string()),
-        },
-    )
-}
-
 fn unknown_value<'a>(got: &str, known: impl Iterator<Item = &'a str>) -> String {
     let known: Vec<&str> = known.collect();
     format!(
-        "unknown value {}; expected one of {}",
-        Quoted(got),
+        "unknown value {got:?}; expected one of {}",
         known.join(", ")
     )
 }
@@ -375,74 +281,116 @@ fn contains_url_scheme(text: &str) -> bool {
     lower.contains("http://") || lower.contains("https://")
 }
 
-/// The parameters that are not lists, in the order `to_params` writes them; each has its
-/// bit of `ParamReader::given` by its place here.
-const SCALARS: [&str; 8] = [
-    "RegionId",
-    "Name",
-    "Status",
-    "BusinessStatus",
-    "JobType",
-    "PageNumber",
-    "PageSize",
-    "ResourceGroupId",
+/// A parameter that is not a list: its name, and how its value goes into a request.
+struct Scalar {
+    name: &'static str,
+    /// Sets the value (empty means no filter); `Err` is the rule it breaks.
+    set: fn(&mut DescribeReplicationJobs, &str) -> Result<(), String>,
+}
+
+/// Every parameter that is not a list, in the order `to_params` writes them.
+const SCALARS: [Scalar; 8] = [
+    Scalar {
+        name: "RegionId",
+        set: |request, value| {
+            request.region_id = text(value);
+            Ok(())
+        },
+    },
+    Scalar {
+        name: "Name",
+        set: |request, value| {
+            request.name = text(value);
+            Ok(())
+        },
+    },
+    Scalar {
+        name: "Status",
+        set: |request, value| {
+            request.status = text(value).map(|v| Status::parse(&v));
+            Ok(())
+        },
+    },
+    Scalar {
+        name: "BusinessStatus",
+        set: |request, value| {
+            request.business_status = text(value).map(|v| BusinessStatus::parse(&v));
+            Ok(())
+        },
+    },
+    Scalar {
+        name: "JobType",
+        set: |request, value| {
+            request.job_type = integer(value)?.map(JobType::from_code);
+            Ok(())
+        },
+    },
+    Scalar {
+        name: "PageNumber",
+        set: |request, value| {
+            request.page_number = integer(value)?;
+            Ok(())
+        },
+    },
+    Scalar {
+        name: "PageSize",
+        set: |request, value| {
+            request.page_size = integer(value)?;
+            Ok(())
+        },
+    },
+    Scalar {
+        name: "ResourceGroupId",
+        set: |request, value| {
+            request.resource_group_id = text(value);
+            Ok(())
+        },
+    },
 ];
+
+/// A text parameter: empty is no filter.
+fn text(value: &str) -> Option<String> {
+    Some(value.to_owned()).filter(|v| !v.is_empty())
+}
+
+/// An integer parameter: empty is no filter.
+fn integer(value: &str) -> Result<Option<i64>, String> {
+    if value.is_empty() {
+        return Ok(None);
+    }
+    value
+        .parse()
+        .map(Some)
+        .map_err(|_| format!("must be an integer (got {value:?})"))
+}
 
 /// The rule a parameter given twice breaks.
 const REPEATED: &str = "is given more than once";
 
 /// Collects parameters one by one, noting every problem, then builds the request.
-///
-/// A repeated parameter is found where its value goes (a bit for each scalar, the list
-/// element's slot) rather than in a set of the names seen, which would cost a string and a
-/// hash for every parameter of every call.
 #[derive(Default)]
 struct ParamReader {
     request: DescribeReplicationJobs,
-    /// The scalars given so far, a bit each in `SCALARS` order.
-    given: u8,
-    ids: [Numbered<Option<String>>; 3],
-    /// Each tag's key and value, as given.
-    tags: Numbered<(Option<String>, Option<String>)>,
+    /// Which of [`SCALARS`] were given, by their place there.
+    given: [bool; SCALARS.len()],
+    /// Each id list's elements by number, in `ID_LISTS` order.
+    ids: [BTreeMap<usize, String>; 3],
+    /// Each tag's key and value by number, as given.
+    tags: BTreeMap<usize, (Option<String>, Option<String>)>,
     errors: ValidationErrors,
 }
 
 impl ParamReader {
     fn read(&mut self, name: &str, value: &str) {
-        if let Some(bit) = SCALARS.iter().position(|scalar| *scalar == name) {
-            if self.given & (1 << bit) != 0 {
-                self.errors.push(name, REPEATED);
-                return;
+        match SCALARS.iter().position(|scalar| scalar.name == name) {
+            Some(index) if self.given[index] => self.errors.push(name, REPEATED),
+            Some(index) => {
+                self.given[index] = true;
+                if let Err(rule) = (SCALARS[index].set)(&mut self.request, value) {
+                    self.errors.push(name, rule);
+                }
             }
-            self.given |= 1 << bit;
-        }
-        let text = || Some(value.to_owned()).filter(|v| !v.is_empty());
-        match name {
-            "RegionId" => self.request.region_id = text(),
-            "Name" => self.request.name = text(),
-            "ResourceGroupId" => self.request.resource_group_id = text(),
-            "Status" => self.request.status = text().map(|v| Status::parse(&v)),
-            "BusinessStatus" => {
-                self.request.business_status = text().map(|v| BusinessStatus::parse(&v))
-            }
-            "JobType" => self.request.job_type = self.integer(name, value).map(JobType::from_code),
-            "PageNumber" => self.request.page_number = self.integer(name, value),
-            "PageSize" => self.request.page_size = self.integer(name, value),
-            _ => self.read_numbered(name, value),
-        }
-    }
-
-    fn integer(&mut self, name: &str, value: &str) -> Option<i64> {
-        if value.is_empty() {
-            return None;
-        }
-        match value.parse() {
-            Ok(number) => Some(number),
-            Err(_) => {
-                self.errors
-                    .push(name, format!("must be an integer (got {})", Quoted(value)));
-                None
-            }
+            None => self.read_numbered(name, value),
         }
     }
 
@@ -452,8 +400,12 @@ impl ParamReader {
             Some((list, rest))
         }) {
             if let Some(n) = self.list_index(name, index, MAX_IDS) {
-                let slot = self.ids[list].entry(n);
-                fill(slot, name, value, &mut self.errors);
+                match self.ids[list].entry(n) {
+                    Entry::Occupied(_) => self.errors.push(name, REPEATED),
+                    Entry::Vacant(slot) => {
+                        slot.insert(value.to_owned());
+                    }
+                }
             }
             return;
         }
@@ -463,9 +415,13 @@ impl ParamReader {
                 .filter(|(_, part)| matches!(*part, "Key" | "Value"));
             if let Some((index, part)) = parsed {
                 if let Some(n) = self.list_index(name, index, MAX_TAGS) {
-                    let (key, tag_value) = self.tags.entry(n);
+                    let (key, tag_value) = self.tags.entry(n).or_default();
                     let slot = if part == "Key" { key } else { tag_value };
-                    fill(slot, name, value, &mut self.errors);
+                    if slot.is_some() {
+                        self.errors.push(name, REPEATED);
+                    } else {
+                        *slot = Some(value.to_owned());
+                    }
                 }
                 return;
             }
@@ -492,8 +448,7 @@ impl ParamReader {
     fn finish(mut self) -> Result<DescribeReplicationJobs, ValidationErrors> {
         let lists = std::mem::take(&mut self.ids);
         for ((name, ids), target) in ID_LISTS.iter().zip(lists).zip(self.request.id_lists_mut()) {
-            let ids = without_gaps(name, "", ids, &mut self.errors);
-            *target = ids.into_iter().flatten().collect();
+            *target = without_gaps(name, "", ids, &mut self.errors);
         }
         let tags = std::mem::take(&mut self.tags);
         self.request.tags = without_gaps("Tag", ".Key", tags, &mut self.errors)
@@ -510,20 +465,11 @@ impl ParamReader {
     }
 }
 
-/// Puts `value` in a list element's `slot`, unless `name` gave it a value already.
-fn fill(slot: &mut Option<String>, name: &str, value: &str, errors: &mut ValidationErrors) {
-    if slot.is_some() {
-        errors.push(name, REPEATED);
-    } else {
-        *slot = Some(value.to_owned());
-    }
-}
-
 /// Lists are numbered from 1 without gaps; a gap is reported at the first missing number.
 fn without_gaps<T>(
     name: &str,
     suffix: &str,
-    numbered: Numbered<T>,
+    numbered: BTreeMap<usize, T>,
     errors: &mut ValidationErrors,
 ) -> Vec<T> {
     let mut items = Vec::with_capacity(numbered.len());
@@ -564,8 +510,9 @@ mod tests {
             .into_iter()
             .map(|(name, _)| name)
             .collect();
-        assert_eq!(written, SCALARS, "SCALARS must name what to_params writes");
-        for name in SCALARS {
+        let names = SCALARS.map(|scalar| scalar.name);
+        assert_eq!(written, names, "SCALARS must name what to_params writes");
+        for name in names {
             let errors =
                 DescribeReplicationJobs::from_params([(name, "1"), (name, "1")]).expect_err(name);
             assert!(

@@ -4,7 +4,6 @@
 //! code can be read beside the spec. Time and nonce are inputs ([`SigningParams`]), never
 //! read here: signing is exact and testable, and this crate stays free of I/O.
 
-use std::borrow::Cow;
 use std::fmt;
 
 use base64::engine::general_purpose::STANDARD as BASE64;
@@ -13,7 +12,7 @@ use hmac::{Hmac, KeyInit, Mac};
 use sha1::Sha1;
 use time::OffsetDateTime;
 
-use crate::encode::{percent_encode, percent_encode_into, percent_encode_once_and_twice_into};
+use crate::encode::{percent_encode, percent_encode_into};
 use crate::format::Format;
 use crate::request::DescribeReplicationJobs;
 use crate::time_format::format_wire_time;
@@ -180,22 +179,16 @@ impl fmt::Debug for SignedRequest {
 }
 
 /// Signs a `DescribeReplicationJobs` request: adds the common parameters and signs them
-/// all. The request is not validated here; call [`DescribeReplicationJobs::validate`] first.
+/// all, step by step. The request is not validated here; call
+/// [`DescribeReplicationJobs::validate`] first.
 pub fn sign_request(
     request: &DescribeReplicationJobs,
     params: &SigningParams<'_>,
 ) -> SignedRequest {
-    let timestamp = format_wire_time(params.time);
-    let mut all = request.wire_params();
-    all.extend(common_parameters_borrowed(
-        crate::ACTION,
-        params,
-        &timestamp,
-    ));
-    // Names are unique by construction here, so sorting by name alone is canonical.
-    // Comparing the short names byte by byte inline is much faster than calling `memcmp`.
-    all.sort_unstable_by(|a, b| a.0.bytes().cmp(b.0.bytes()));
-    let (canonicalized_query, string_to_sign) = canonicalize(params.method, &all);
+    let mut all = request.to_params();
+    all.extend(common_parameters(crate::ACTION, params));
+    let canonicalized_query = canonicalized_query(&all);
+    let string_to_sign = string_to_sign(params.method, &canonicalized_query);
     let signature = calculate_signature(
         params.credentials.access_key_secret.expose(),
         &string_to_sign,
@@ -208,64 +201,27 @@ pub fn sign_request(
     }
 }
 
-/// The common parameters of a call to `action`, in canonical order.
+/// The common parameters of a call to `action`: who signs, when, how, and for which API.
 pub fn common_parameters(action: &str, params: &SigningParams<'_>) -> Vec<(String, String)> {
-    let timestamp = format_wire_time(params.time);
-    common_parameters_borrowed(action, params, &timestamp)
-        .map(|(name, value)| (name.into_owned(), value.into_owned()))
-        .collect()
-}
-
-/// The common parameters in canonical (byte) order of their names.
-fn common_parameters_borrowed<'a>(
-    action: &'a str,
-    params: &'a SigningParams<'_>,
-    timestamp: &'a str,
-) -> impl Iterator<Item = (Cow<'static, str>, Cow<'a, str>)> {
-    let token = params.credentials.security_token.as_ref();
-    let before_token = [
-        ("AccessKeyId", params.credentials.access_key_id.as_str()),
+    let credentials = params.credentials;
+    let mut common = vec![
+        ("AccessKeyId", credentials.access_key_id.as_str()),
         ("Action", action),
         ("Format", params.format.as_str()),
-    ];
-    let after_token = [
         ("SignatureMethod", SIGNATURE_METHOD),
         ("SignatureNonce", params.nonce.as_str()),
         ("SignatureVersion", SIGNATURE_VERSION),
-        ("Timestamp", timestamp),
         ("Version", crate::API_VERSION),
     ];
-    before_token
-        .into_iter()
-        .chain(token.map(|token| ("SecurityToken", token.expose())))
-        .chain(after_token)
-        .map(|(name, value)| (Cow::Borrowed(name), Cow::Borrowed(value)))
-}
-
-/// Steps 2 to 4 over parameters already sorted (step 1), writing the canonicalized
-/// query and the string-to-sign in one pass: what [`canonicalized_query`] followed by
-/// [`string_to_sign`] computes, without reading the query a second time.
-fn canonicalize(method: &str, sorted: &[(Cow<'_, str>, Cow<'_, str>)]) -> (String, String) {
-    let length: usize = sorted.iter().map(|(n, v)| n.len() + v.len() + 2).sum();
-    let mut query = String::with_capacity(length + length / 2);
-    let mut to_sign = String::with_capacity(method.len() + 5 + length * 2);
-    to_sign.push_str(method);
-    to_sign.push_str("&%2F&");
-    for (index, (name, value)) in sorted.iter().enumerate() {
-        if index > 0 {
-            query.push('&');
-            to_sign.push_str("%26");
-        }
-        // Every name here is one of the API's (letters, digits and dots), which encoding
-        // leaves as they are: copying them skips a scan of half the bytes.
-        debug_assert!(name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'.'));
-        query.push_str(name);
-        to_sign.push_str(name);
-        query.push('=');
-        to_sign.push_str("%3D");
-        percent_encode_once_and_twice_into(&mut query, &mut to_sign, value);
+    if let Some(token) = &credentials.security_token {
+        common.push(("SecurityToken", token.expose()));
     }
-    (query, to_sign)
+    let timestamp = format_wire_time(params.time);
+    common
+        .into_iter()
+        .map(|(name, value)| (name.to_owned(), value.to_owned()))
+        .chain([("Timestamp".to_owned(), timestamp)])
+        .collect()
 }
 
 /// The result of signing a set of parameters.
@@ -303,13 +259,7 @@ pub fn canonicalized_query<K: AsRef<str>, V: AsRef<str>>(params: &[(K, V)]) -> S
     // Names are unique in a valid call; sorting by value too keeps a duplicate's order
     // from changing the result.
     sorted.sort_unstable();
-    let capacity = sorted
-        .iter()
-        .map(|(n, v)| n.len() + v.len() + 2)
-        .sum::<usize>()
-        * 3
-        / 2;
-    let mut query = String::with_capacity(capacity);
+    let mut query = String::new();
     for (index, (name, value)) in sorted.into_iter().enumerate() {
         if index > 0 {
             query.push('&');
@@ -323,8 +273,7 @@ pub fn canonicalized_query<K: AsRef<str>, V: AsRef<str>>(params: &[(K, V)]) -> S
 
 /// Step 4: `StringToSign = METHOD + "&" + percentEncode("/") + "&" + percentEncode(query)`.
 pub fn string_to_sign(method: &str, canonicalized_query: &str) -> String {
-    let mut out = String::with_capacity(method.len() + 5 + canonicalized_query.len() * 5 / 4);
-    out.push_str(method);
+    let mut out = String::from(method);
     out.push_str("&%2F&");
     percent_encode_into(&mut out, canonicalized_query);
     out
@@ -340,20 +289,10 @@ pub fn calculate_signature(access_key_secret: &str, string_to_sign: &str) -> Str
 }
 
 fn hmac_sha1(access_key_secret: &str, string_to_sign: &str) -> Hmac<Sha1> {
-    // The key is `secret + "&"`. Real secrets are 30 characters, so the key is built on the
-    // stack; SHA-1 hashes any key longer than its 64-byte block anyway.
-    let secret = access_key_secret.as_bytes();
-    let mut buffer = [0u8; 64];
-    let key: Cow<'_, [u8]> = if secret.len() < buffer.len() {
-        buffer[..secret.len()].copy_from_slice(secret);
-        buffer[secret.len()] = b'&';
-        Cow::Borrowed(&buffer[..=secret.len()])
-    } else {
-        Cow::Owned([secret, b"&"].concat())
-    };
+    let key = format!("{access_key_secret}&");
     // HMAC hashes long keys and pads short ones: every key length is valid.
-    let mut mac =
-        <Hmac<Sha1> as KeyInit>::new_from_slice(&key).expect("HMAC accepts keys of any length");
+    let mut mac = <Hmac<Sha1> as KeyInit>::new_from_slice(key.as_bytes())
+        .expect("HMAC accepts keys of any length");
     mac.update(string_to_sign.as_bytes());
     mac
 }
@@ -446,16 +385,35 @@ mod tests {
     }
 
     #[test]
-    fn common_parameters_come_in_canonical_order() {
+    fn common_parameters_name_the_signer_the_time_and_the_api() {
         let credentials = Credentials::new("id", "secret").with_security_token("token");
         let time = time::macros::datetime!(2026-01-01 0:00 UTC);
         let params = SigningParams::new(&credentials, time);
         let common = common_parameters("DescribeReplicationJobs", &params);
-        let names: Vec<&str> = common.iter().map(|(name, _)| name.as_str()).collect();
-        let mut sorted = names.clone();
-        sorted.sort_unstable();
-        assert_eq!(names, sorted);
-        assert_eq!(names.len(), 9);
+        let mut names: Vec<&str> = common.iter().map(|(name, _)| name.as_str()).collect();
+        names.sort_unstable();
+        assert_eq!(
+            names,
+            [
+                "AccessKeyId",
+                "Action",
+                "Format",
+                "SecurityToken",
+                "SignatureMethod",
+                "SignatureNonce",
+                "SignatureVersion",
+                "Timestamp",
+                "Version"
+            ]
+        );
+        let value = |name: &str| {
+            common
+                .iter()
+                .find(|(n, _)| n == name)
+                .map(|(_, v)| v.as_str())
+        };
+        assert_eq!(value("Timestamp"), Some("2026-01-01T00:00:00Z"));
+        assert_eq!(value("SecurityToken"), Some("token"));
     }
 
     #[test]

@@ -50,10 +50,9 @@ fn a_time_outside_the_wire_years_is_an_error_not_a_panic() {
 }
 
 /// `json_response`: serde_json's default float parser read the text it writes for some
-/// floats one ULP off, so a `Progress` changed on a round trip. Exact reading is the
-/// `exact-floats` feature, which the browser goes without.
+/// floats one ULP off, so a `Progress` changed on a round trip. The workspace turns on its
+/// `float_roundtrip` parser, everywhere.
 #[test]
-#[cfg(feature = "exact-floats")]
 fn a_progress_reads_the_same_after_a_round_trip() {
     let body =
         r#"{"RequestId":"R","ReplicationJobs":[{"Progress":"55.4555555555555555555555555555"}]}"#;

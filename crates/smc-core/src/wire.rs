@@ -1,4 +1,5 @@
-//! Serde helpers for the API's loose wire format, shared by the JSON and XML decoders.
+//! Serde helpers for the API's loose wire format, shared by the JSON and XML decoders: the
+//! model's types name them in `#[serde(deserialize_with = ...)]` and `#[serde(with = ...)]`.
 //!
 //! The service and its published samples are inconsistent: numbers and booleans arrive as
 //! strings (`"TotalCount":"5"`, and always in XML), fields arrive as `null` or empty, and
@@ -14,13 +15,7 @@ use serde::de::{self, DeserializeOwned, IgnoredAny, MapAccess, SeqAccess, Visito
 use serde::{Deserializer, Serialize, Serializer};
 use time::OffsetDateTime;
 
-use crate::error::Quoted;
-use crate::number::{display_f64, parse_f64};
-use crate::time_format::{format_wire_time, parse_wire_time};
-
-mod fields;
-
-pub(crate) use fields::{deserialize_fields, read_field, Field, Key, WireField};
+use crate::number::display_f64;
 
 /// One scalar as it arrived, before it is read as the field's type.
 enum Scalar<'de> {
@@ -78,7 +73,7 @@ fn scalar<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Scalar<'de>, D::
 }
 
 /// A string field: numbers and booleans become their text, `null` becomes empty.
-pub(crate) fn lenient_string<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+pub(crate) fn string<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
     Ok(match scalar(d)? {
         Scalar::Null => String::new(),
         Scalar::Bool(v) => v.to_string(),
@@ -100,11 +95,11 @@ pub(crate) fn opt_i64<'de, D: Deserializer<'de>>(d: D) -> Result<Option<i64>, D:
         Scalar::Int(v) => Ok(Some(v)),
         Scalar::Float(v) if v.fract() == 0.0 && v.abs() < 9.0e15 => Ok(Some(v as i64)),
         Scalar::Text(v) if v.trim().is_empty() => Ok(None),
-        Scalar::Text(v) => {
-            v.trim().parse().map(Some).map_err(|_| {
-                de::Error::custom(format!("expected an integer, found {}", Quoted(&v)))
-            })
-        }
+        Scalar::Text(v) => v
+            .trim()
+            .parse()
+            .map(Some)
+            .map_err(|_| de::Error::custom(format!("expected an integer, found {v:?}"))),
         Scalar::Float(v) => Err(de::Error::custom(format!(
             "expected an integer, found {}",
             display_f64(v)
@@ -120,12 +115,9 @@ pub(crate) fn opt_f64<'de, D: Deserializer<'de>>(d: D) -> Result<Option<f64>, D:
         Scalar::Int(v) => Ok(Some(v as f64)),
         Scalar::Float(v) => Ok(Some(v)),
         Scalar::Text(v) if v.trim().is_empty() => Ok(None),
-        Scalar::Text(v) => match parse_f64(v.trim()) {
-            Some(parsed) if parsed.is_finite() => Ok(Some(parsed)),
-            _ => Err(de::Error::custom(format!(
-                "expected a number, found {}",
-                Quoted(&v)
-            ))),
+        Scalar::Text(v) => match v.trim().parse::<f64>() {
+            Ok(parsed) if parsed.is_finite() => Ok(Some(parsed)),
+            _ => Err(de::Error::custom(format!("expected a number, found {v:?}"))),
         },
         Scalar::Bool(v) => Err(de::Error::custom(format!("expected a number, found {v}"))),
     }
@@ -140,8 +132,7 @@ pub(crate) fn opt_bool<'de, D: Deserializer<'de>>(d: D) -> Result<Option<bool>, 
         Scalar::Text(v) if v.trim().eq_ignore_ascii_case("true") => Ok(Some(true)),
         Scalar::Text(v) if v.trim().eq_ignore_ascii_case("false") => Ok(Some(false)),
         Scalar::Text(v) => Err(de::Error::custom(format!(
-            "expected true or false, found {}",
-            Quoted(&v)
+            "expected true or false, found {v:?}"
         ))),
         Scalar::Int(v) => Err(de::Error::custom(format!(
             "expected true or false, found {v}"
@@ -153,25 +144,13 @@ pub(crate) fn opt_bool<'de, D: Deserializer<'de>>(d: D) -> Result<Option<bool>, 
     }
 }
 
-/// An optional API time; empty or `null` is none, anything else must be ISO 8601.
-pub(crate) fn opt_time<'de, D: Deserializer<'de>>(
-    d: D,
-) -> Result<Option<OffsetDateTime>, D::Error> {
-    match scalar(d)? {
-        Scalar::Null => Ok(None),
-        Scalar::Text(v) if v.trim().is_empty() => Ok(None),
-        Scalar::Text(v) => parse_wire_time(&v).map(Some).map_err(de::Error::custom),
-        _ => Err(de::Error::custom("expected an ISO 8601 time string")),
-    }
-}
-
 /// An optional string enumeration; empty or `null` is none.
 pub(crate) fn opt_string_enum<'de, D, T>(d: D) -> Result<Option<T>, D::Error>
 where
     D: Deserializer<'de>,
     T: for<'a> From<&'a str>,
 {
-    let text = lenient_string(d)?;
+    let text = string(d)?;
     let text = text.trim();
     Ok((!text.is_empty()).then(|| T::from(text)))
 }
@@ -223,14 +202,31 @@ where
     d.deserialize_any(ObjectVisitor(PhantomData))
 }
 
-/// Writes an optional time in the API's format (callers skip `None`).
-pub(crate) fn serialize_opt_time<S: Serializer>(
-    time: &Option<OffsetDateTime>,
-    serializer: S,
-) -> Result<S::Ok, S::Error> {
-    match time {
-        Some(time) => serializer.serialize_str(&format_wire_time(*time)),
-        None => serializer.serialize_none(),
+/// An optional API time (`#[serde(with = "wire::opt_time")]`): read from ISO 8601 (empty or `null` is none), written in the
+/// API's own form (`2019-06-04T13:35:00Z`). Callers skip `None` when writing.
+pub(crate) mod opt_time {
+    use super::*;
+    use crate::time_format::{format_wire_time, parse_wire_time};
+
+    pub(crate) fn serialize<S: Serializer>(
+        time: &Option<OffsetDateTime>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        match time {
+            Some(time) => serializer.serialize_str(&format_wire_time(*time)),
+            None => serializer.serialize_none(),
+        }
+    }
+
+    pub(crate) fn deserialize<'de, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<Option<OffsetDateTime>, D::Error> {
+        match scalar(d)? {
+            Scalar::Null => Ok(None),
+            Scalar::Text(v) if v.trim().is_empty() => Ok(None),
+            Scalar::Text(v) => parse_wire_time(&v).map(Some).map_err(de::Error::custom),
+            _ => Err(de::Error::custom("expected an ISO 8601 time string")),
+        }
     }
 }
 
@@ -394,13 +390,6 @@ pub(crate) mod wrapped {
     }
 }
 
-/// Deserializes `T` with the lenient rules above, through the JSON reader the crate uses;
-/// for tests of the helpers.
-#[cfg(test)]
-pub(crate) fn from_json<T: DeserializeOwned>(text: &str) -> Result<T, crate::json_reader::Error> {
-    crate::json_reader::from_str(text)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -427,7 +416,7 @@ mod tests {
     }
 
     fn items(json: &str) -> Vec<Option<i64>> {
-        from_json::<Holder>(json)
+        serde_json::from_str::<Holder>(json)
             .unwrap()
             .items
             .into_iter()
@@ -467,7 +456,7 @@ mod tests {
             items(r#"{"Items":[{"N":" 42 "},{"N":""},{"N":4.0}]}"#),
             [Some(42), None, Some(4)]
         );
-        let error = from_json::<Holder>(r#"{"Items":[{"N":"many"}]}"#).unwrap_err();
+        let error = serde_json::from_str::<Holder>(r#"{"Items":[{"N":"many"}]}"#).unwrap_err();
         assert!(error.to_string().contains("expected an integer"), "{error}");
     }
 }
