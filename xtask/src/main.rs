@@ -1,8 +1,10 @@
 //! `cargo xtask <command>`: the project's build tasks, in Rust so they need nothing but
 //! cargo. See the README for what each command does.
 
+mod build;
 mod bundle;
 mod cmd;
+mod compress;
 mod dev;
 mod install;
 mod lockfile;

@@ -2,10 +2,10 @@
 
 use std::path::Path;
 
-use crate::bundle;
 use crate::cmd::Cmd;
 use crate::install::{self, CHROMEDRIVER, WASM32};
 use crate::pipeline::Step;
+use crate::{build, bundle};
 
 /// A crate whose tests also run as wasm in headless Chromium.
 struct WasmPackage {
@@ -32,7 +32,7 @@ pub fn steps() -> Vec<Step> {
         Step::call(
             "install",
             "wasm32 target, wasm-bindgen-cli at Cargo.lock's version, chromium, chromedriver, \
-             trunk, wasm-opt, terser, axe-core",
+             trunk, wasm-opt, axe-core",
             install_tools,
         ),
         Step::run("fmt", cargo(&["fmt", "--all", "--", "--check"])),
@@ -76,15 +76,18 @@ pub fn steps() -> Vec<Step> {
         Step::call(
             "web build",
             format!(
-                "cargo fetch (the workspace's crates and std's), then the size build: \
-                 trunk build --release --dist {E2E_DIST} with std rebuilt for size"
+                "cargo fetch, trunk build --release --dist {E2E_DIST}, then a brotli and a \
+                 gzip copy of each file beside it"
             ),
-            build_web,
+            |root| build::release(root, Path::new(E2E_DIST)),
         ),
         Step::call(
             "bundle budget",
-            format!("gzip sizes of the bundle in {E2E_DIST}"),
-            |root| bundle::check(&root.join(E2E_DIST)),
+            format!(
+                "gzip and brotli sizes of the bundle in {E2E_DIST}, against {}",
+                bundle::BUDGET_FILE
+            ),
+            |root| bundle::check(root, &root.join(E2E_DIST)),
         ),
         Step::run(
             "browser tests",
@@ -102,44 +105,6 @@ const E2E_PACKAGE: &str = "smc-e2e";
 /// apart from `dist/` so a developer's own build is left alone.
 const E2E_DIST: &str = "target/e2e-dist";
 
-/// `-Z build-std`: std is compiled with the app (from the `rust-src` component) instead of
-/// taken prebuilt. A nightly option, taken on stable through `RUSTC_BOOTSTRAP=1` and given
-/// to these commands alone (a `.cargo/config.toml` `[unstable]` table would reach every
-/// build, `fuzz/` too).
-const BUILD_STD: [(&str, &str); 2] = [
-    ("RUSTC_BOOTSTRAP", "1"),
-    ("CARGO_UNSTABLE_BUILD_STD", "std,panic_abort"),
-];
-
-/// With [`BUILD_STD`], the size build: std optimized for size; a panic stops the wasm at
-/// once (a trap) instead of formatting a message, which drops panic messages, their file
-/// names and the formatting code they need from the bundle; and LLVM inlines a little more
-/// than at `opt-level = "z"`, where calls that cost more than the bodies they call are
-/// left in (0.4 KB less gzip; 6 to 10 give the same bundle, 0 and 13 larger ones).
-const SIZE_BUILD: [(&str, &str); 2] = [
-    ("CARGO_UNSTABLE_BUILD_STD_FEATURES", "optimize_for_size"),
-    (
-        "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS",
-        "-Zunstable-options -Cpanic=immediate-abort -Cllvm-args=-inline-threshold=8",
-    ),
-];
-
-/// Builds the release app as users get it: the size build (see the README's web bundle
-/// section). Trunk.toml says `offline = true`, so the crates, std's own included, are
-/// fetched first.
-fn build_web(root: &Path) -> Result<(), String> {
-    let trunk = install::trunk_command(root, &["build", "--release", "--dist", E2E_DIST])?;
-    for cmd in [
-        cargo(&["fetch"]),
-        cargo(&["fetch", "--target", WASM32]).envs(&BUILD_STD),
-        trunk.envs(&BUILD_STD).envs(&SIZE_BUILD),
-    ] {
-        println!("    {cmd}");
-        cmd.run(root)?;
-    }
-    Ok(())
-}
-
 /// What the later steps need: the wasm target and test runner, and a browser to run in.
 fn install_tools(root: &Path) -> Result<(), String> {
     install::wasm32_target(root)?;
@@ -147,7 +112,6 @@ fn install_tools(root: &Path) -> Result<(), String> {
     install::chromium(root)?;
     install::trunk(root)?;
     install::wasm_opt(root)?;
-    install::npm_package(root, install::TERSER)?;
     install::npm_package(root, install::AXE_CORE)
 }
 
@@ -185,19 +149,6 @@ mod tests {
             "CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120 \
              cargo test -p smc-core --target wasm32-unknown-unknown --features wasm"
         );
-    }
-
-    #[test]
-    fn the_readme_gives_the_size_build_as_xtask_runs_it() {
-        let readme = include_str!("../../README.md");
-        for (key, value) in BUILD_STD.iter().chain(&SIZE_BUILD) {
-            let assignment = if value.contains(' ') {
-                format!("{key}=\"{value}\"")
-            } else {
-                format!("{key}={value}")
-            };
-            assert!(readme.contains(&assignment), "README.md lacks {assignment}");
-        }
     }
 
     #[test]

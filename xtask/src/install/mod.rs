@@ -10,7 +10,7 @@ mod wasm_bindgen;
 mod wasm_opt;
 
 pub use chromium::{chromium, CHROMEDRIVER};
-pub use npm_package::{npm_package, AXE_CORE, TERSER};
+pub use npm_package::{npm_package, AXE_CORE};
 pub use rust_target::{wasm32_target, WASM32};
 pub use trunk::trunk;
 pub use wasm_bindgen::wasm_bindgen_cli;

@@ -1,7 +1,5 @@
-//! npm packages the build and the tests use, installed into the git-ignored `.tools/`
-//! folder beside binaryen: axe-core, the accessibility engine the browser tests inject into
-//! the page, and terser, which minifies wasm-bindgen's JavaScript in release builds (a
-//! Trunk hook: see Trunk.toml).
+//! npm packages the tests use, installed into the git-ignored `.tools/` folder beside
+//! binaryen: axe-core, the accessibility engine the browser tests inject into the page.
 
 use std::path::Path;
 
@@ -10,8 +8,6 @@ use crate::cmd::Cmd;
 
 /// axe-core's version.
 pub const AXE_CORE: (&str, &str) = ("axe-core", "4.11.1");
-/// terser's version.
-pub const TERSER: (&str, &str) = ("terser", "5.51.4");
 
 /// Installs the npm package `(name, version)` into `.tools/` unless its `package.json`
 /// already says that version.
