@@ -8,9 +8,9 @@ use smc_core::{
     DescribeReplicationJobs, DescribeReplicationJobsResponse, Format, ValidationErrors,
 };
 
-use crate::app::AppState;
 use crate::call::RpcCall;
 use crate::error::{new_request_id, with_request_id, ApiFailure};
+use crate::state::AppState;
 use crate::store::Page;
 
 /// `GET /` or `POST /`: a signed `DescribeReplicationJobs` call.

@@ -11,10 +11,10 @@ use axum::Router;
 use serde::{Deserialize, Serialize};
 use smc_core::Format;
 
-use crate::app::AppState;
 use crate::call::MAX_BODY_BYTES;
 use crate::error::{new_request_id, with_request_id, ApiFailure};
 use crate::faults::parse_rules;
+use crate::state::AppState;
 use crate::store::{DataSource, DEFAULT_JOBS, MAX_JOBS};
 
 /// The control routes.

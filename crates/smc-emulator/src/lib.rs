@@ -19,7 +19,8 @@
 //!
 //! - [`server`]: the builder, the running server and its errors; [`cli`] and [`files`]
 //!   turn the command line into a builder.
-//! - [`app`]: the shared state and the router; `api` and `control` are its handlers.
+//! - [`state`]: the state every handler shares; [`app`]: the router over `api` and
+//!   `control`, its handlers.
 //! - `call`, `gateway`, `nonce`, `limits`: reading a call and the gateway's checks.
 //! - [`store`], `filter`, `progress`: the jobs, which a request selects, how they move.
 //! - [`generate`] (with its `vocabulary` and `rng`): the deterministic generator.
@@ -43,10 +44,11 @@ mod nonce;
 mod progress;
 mod rng;
 pub mod server;
+pub mod state;
 pub mod store;
 mod vocabulary;
 
-pub use app::{router, AppState, StateView};
+pub use app::router;
 pub use call::MAX_BODY_BYTES;
 pub use cli::Cli;
 pub use clock::{Clock, ManualClock, SystemClock};
@@ -58,4 +60,5 @@ pub use server::{
     demo_credentials, Emulator, EmulatorBuilder, EmulatorError, RunningEmulator,
     DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_SECRET,
 };
+pub use state::{AppState, StateView};
 pub use store::{DataSource, DEFAULT_JOBS, MAX_JOBS};

@@ -2,6 +2,7 @@
 //! `listening on http://ADDR:PORT`; scripts read the port from it. Logs go to stderr
 //! (`RUST_LOG=debug` shows every call).
 
+use std::io::Write;
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -26,28 +27,37 @@ async fn main() -> ExitCode {
     }
 }
 
+/// Writes a line of the startup banner to stdout. A reader may close stdout once it has
+/// what it wants (a script that reads the address, `| head -1`, a supervisor going away):
+/// a failed write is ignored and the emulator goes on serving.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        let _ = writeln!(std::io::stdout(), $($arg)*);
+    }};
+}
+
 async fn run(cli: &Cli) -> Result<(), EmulatorError> {
     let running = cli.builder()?.start().await?;
-    println!("listening on http://{}", running.addr());
+    say!("listening on http://{}", running.addr());
     let credentials = running.credentials();
-    println!("access key id: {}", credentials.access_key_id);
+    say!("access key id: {}", credentials.access_key_id);
     if cli.uses_demo_credentials() {
         // A local emulator's demo key: printing it is the point.
-        println!(
+        say!(
             "access key secret: {} (demo credentials of this emulator, not a real secret)",
             credentials.access_key_secret.expose()
         );
     }
     if credentials.security_token.is_some() {
-        println!("security token: required on every call");
+        say!("security token: required on every call");
     }
     let view = running.state().view();
     match view.seed {
-        Some(seed) => println!("jobs: {} generated from seed {seed}", view.jobs),
-        None => println!("jobs: {} from the data file", view.jobs),
+        Some(seed) => say!("jobs: {} generated from seed {seed}", view.jobs),
+        None => say!("jobs: {} from the data file", view.jobs),
     }
     if cli.control {
-        println!("control API: http://{}/_emulator/state", running.addr());
+        say!("control API: http://{}/_emulator/state", running.addr());
     }
     if !running.addr().ip().is_loopback() {
         tracing::warn!(

@@ -12,9 +12,10 @@ use time::OffsetDateTime;
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
-use crate::app::{router, AppState, Settings};
+use crate::app::router;
 use crate::clock::{Clock, SystemClock};
 use crate::faults::{check_rules, FaultRule};
+use crate::state::{AppState, Settings};
 use crate::store::{DataSource, MAX_JOBS};
 
 /// The AccessKey ID the emulator accepts unless given another. It is a local emulator's

@@ -1,10 +1,11 @@
 //! The `smc-emulator` binary: its first line names the port, and it serves signed calls.
 
 use std::io::{BufRead, BufReader};
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, ChildStdout, Command, Stdio};
+use std::time::{Duration, Instant};
 
 use smc_core::sign::Credentials;
-use smc_core::{DescribeReplicationJobs, Format};
+use smc_core::{DescribeReplicationJobs, DescribeReplicationJobsResponse, Format};
 use smc_emulator::{DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_SECRET};
 
 use crate::common::sign_with;
@@ -19,8 +20,21 @@ impl Drop for Running {
     }
 }
 
-/// Starts the binary and returns it with its first `lines` lines of output.
+/// Starts the binary and returns it with its first `lines` lines of output; the rest of its
+/// output is read and dropped, as a terminal would show it, until it exits.
 fn start(args: &[&str], lines: usize) -> (Running, Vec<String>) {
+    let (running, mut stdout) = spawn(args);
+    let output = (&mut stdout)
+        .lines()
+        .take(lines)
+        .map(|line| line.expect("UTF-8 output"))
+        .collect();
+    std::thread::spawn(move || std::io::copy(&mut stdout, &mut std::io::sink()));
+    (running, output)
+}
+
+/// Starts the binary with its stdout piped to the caller.
+fn spawn(args: &[&str]) -> (Running, BufReader<ChildStdout>) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_smc-emulator"))
         .args(args)
         .stdout(Stdio::piped())
@@ -28,13 +42,28 @@ fn start(args: &[&str], lines: usize) -> (Running, Vec<String>) {
         .spawn()
         .expect("the binary starts");
     let stdout = child.stdout.take().expect("piped stdout");
-    let running = Running(child);
-    let output = BufReader::new(stdout)
-        .lines()
-        .take(lines)
-        .map(|line| line.expect("UTF-8 output"))
-        .collect();
-    (running, output)
+    (Running(child), BufReader::new(stdout))
+}
+
+/// A signed call to the emulator at `addr` with `credentials`: the page it answers.
+async fn call(
+    addr: std::net::SocketAddr,
+    credentials: &Credentials,
+) -> DescribeReplicationJobsResponse {
+    let signed = sign_with(
+        credentials,
+        &DescribeReplicationJobs::default(),
+        Format::Json,
+        "GET",
+        time::OffsetDateTime::now_utc(),
+    );
+    let body = reqwest::get(format!("http://{addr}/?{}", signed.query_string()))
+        .await
+        .expect("answered")
+        .text()
+        .await
+        .unwrap();
+    smc_core::json::parse_response(&body).expect("a page")
 }
 
 #[tokio::test]
@@ -63,21 +92,40 @@ async fn the_binary_prints_its_address_first_and_serves_signed_calls() {
         "a given secret is never printed"
     );
     let credentials = Credentials::new("AKID-test", "s3cret");
-    let signed = sign_with(
-        &credentials,
-        &DescribeReplicationJobs::default(),
-        Format::Json,
-        "GET",
-        time::OffsetDateTime::now_utc(),
-    );
-    let body = reqwest::get(format!("http://{addr}/?{}", signed.query_string()))
-        .await
-        .expect("answered")
-        .text()
-        .await
-        .unwrap();
-    let page = smc_core::json::parse_response(&body).expect("a page");
+    let page = call(addr, &credentials).await;
     assert_eq!(page.total_count, Some(20));
+}
+
+#[tokio::test]
+async fn the_binary_keeps_serving_after_its_reader_closes_stdout() {
+    // The reader goes away before the banner is written, as `| head -1` or a supervisor
+    // may: every banner line then meets a closed pipe. The address is chosen here instead.
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|listener| listener.local_addr())
+        .expect("a free port")
+        .port();
+    let listen = format!("127.0.0.1:{port}");
+    let (mut running, stdout) = spawn(&["--listen", &listen, "--control"]);
+    drop(stdout);
+    let addr: std::net::SocketAddr = listen.parse().expect("ADDR:PORT");
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while tokio::net::TcpStream::connect(addr).await.is_err() {
+        assert!(Instant::now() < deadline, "the emulator never listened");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    // A process that failed on the banner would be gone by now (unwinding and printing its
+    // panic take a moment, during which it still answers).
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    let exited = running.0.try_wait().expect("a status");
+    assert!(
+        exited.is_none(),
+        "the emulator exited once stdout closed: {exited:?}"
+    );
+    let credentials = Credentials::new(DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_SECRET);
+    assert!(call(addr, &credentials)
+        .await
+        .total_count
+        .is_some_and(|n| n > 0));
 }
 
 #[test]
