@@ -44,6 +44,49 @@ const SNAPSHOT: &str =
     chips: chips(), banner: banner(), fieldErrors: fieldError(), \
     notices: text(root.querySelector('.smcv-banner--notice')) })";
 
+/// Network conditions Chromium emulates for the page (DevTools' throttling).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct NetworkConditions {
+    /// Added to every round trip, in milliseconds.
+    pub latency_ms: f64,
+    /// Download throughput, in bytes per second.
+    pub download_bytes_per_second: f64,
+    /// Upload throughput, in bytes per second.
+    pub upload_bytes_per_second: f64,
+}
+
+impl NetworkConditions {
+    /// Lighthouse's slow 4G: 1.6 Mbit/s down, 750 kbit/s up, 150 ms round trip.
+    pub const SLOW_4G: NetworkConditions = NetworkConditions {
+        latency_ms: 150.0,
+        download_bytes_per_second: 1_600_000.0 / 8.0,
+        upload_bytes_per_second: 750_000.0 / 8.0,
+    };
+}
+
+/// A Chrome DevTools Protocol command sent through chromedriver's `goog/cdp/execute`.
+#[derive(Debug)]
+struct CdpCommand {
+    body: String,
+}
+
+impl fantoccini::wd::WebDriverCompatibleCommand for CdpCommand {
+    fn endpoint(
+        &self,
+        base_url: &url::Url,
+        session_id: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base_url.join(&format!(
+            "session/{}/goog/cdp/execute",
+            session_id.unwrap_or_default()
+        ))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        (http::Method::POST, Some(self.body.clone()))
+    }
+}
+
 /// A headless Chromium driven through its own chromedriver.
 pub struct Browser {
     client: Client,
@@ -94,6 +137,31 @@ impl Browser {
             downloads,
             _profile: profile,
         }
+    }
+
+    /// Sends a Chrome DevTools Protocol `command` (`Network.enable`, …) to the page and
+    /// returns its result.
+    pub async fn cdp(&self, command: &str, params: Value) -> Value {
+        let body = json!({ "cmd": command, "params": params }).to_string();
+        self.client
+            .issue_cmd(CdpCommand { body })
+            .await
+            .unwrap_or_else(|e| panic!("CDP {command}: {e}"))
+    }
+
+    /// Makes the page's network behave as `conditions` say, from the next request on.
+    pub async fn emulate_network(&self, conditions: NetworkConditions) {
+        self.cdp("Network.enable", json!({})).await;
+        self.cdp(
+            "Network.emulateNetworkConditions",
+            json!({
+                "offline": false,
+                "latency": conditions.latency_ms,
+                "downloadThroughput": conditions.download_bytes_per_second,
+                "uploadThroughput": conditions.upload_bytes_per_second,
+            }),
+        )
+        .await;
     }
 
     /// The WebDriver session, for what the helpers here do not cover.

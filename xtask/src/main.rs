@@ -1,6 +1,7 @@
 //! `cargo xtask <command>`: the project's build tasks, in Rust so they need nothing but
 //! cargo. See the README for what each command does.
 
+mod bench;
 mod build;
 mod bundle;
 mod cmd;
@@ -22,7 +23,10 @@ commands:
   test   install missing tools, then run fmt, clippy (native and browser), native
          tests, wasm tests, the web build and its bundle budget, and the browser tests
   dev    install missing tools, then run the viewer on the embedded emulator
-         (smc-proxy + trunk serve) and print the URL; Ctrl-C stops both";
+         (smc-proxy + trunk serve) and print the URL; Ctrl-C stops both
+  bench web
+         build the release viewer, then measure in a fresh headless Chromium the time
+         to the first ten rows on loopback and on slow 4G (median of 5)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = env::args().skip(1).collect();
@@ -35,6 +39,7 @@ fn main() -> ExitCode {
     {
         ["test"] => pipeline::run(&root, &test::steps()),
         ["dev"] => dev::run(&root),
+        ["bench", "web"] => bench::web(&root),
         ["help" | "-h" | "--help"] => {
             println!("{USAGE}");
             return ExitCode::SUCCESS;

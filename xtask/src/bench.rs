@@ -1,0 +1,39 @@
+//! `cargo xtask bench web`: first rows as a new user sees them, on loopback and on slow 4G
+//! (tests/examples/first_rows.rs), against the release build. A benchmark, not a CI gate:
+//! its figures go into the README's budgets table.
+
+use std::path::Path;
+
+use crate::cmd::Cmd;
+use crate::{build, install};
+
+/// Where the release app is built: the same place `cargo xtask test` builds it.
+const DIST: &str = "target/e2e-dist";
+/// Runs per network, of which the median is reported.
+const RUNS: &str = "5";
+
+/// Installs what the benchmark needs, builds the release app, and runs the benchmark.
+pub fn web(root: &Path) -> Result<(), String> {
+    println!("==> bench web: tools (wasm32 target, wasm-bindgen-cli, chromium, trunk, wasm-opt)");
+    install::wasm32_target(root)?;
+    install::wasm_bindgen_cli(root)?;
+    install::chromium(root)?;
+    install::trunk(root)?;
+    install::wasm_opt(root)?;
+    println!("==> bench web: the release app in {DIST}, precompressed");
+    build::release(root, Path::new(DIST))?;
+    let bench = Cmd::new("cargo")
+        .args([
+            "run",
+            "--release",
+            "-p",
+            "smc-e2e",
+            "--example",
+            "first_rows",
+            "--",
+            RUNS,
+        ])
+        .env("SMC_E2E_DIST", DIST);
+    println!("==> bench web: {bench}");
+    bench.run(root)
+}
