@@ -6,6 +6,22 @@ use std::path::Path;
 use crate::cmd::Cmd;
 use crate::{compress, install};
 
+/// Where `cargo xtask build` puts the release viewer: Trunk's own `dist/`.
+const DIST: &str = "dist";
+
+/// `cargo xtask build`: the tools, the release viewer in `dist/` precompressed, its sizes.
+pub fn run(root: &Path) -> Result<(), String> {
+    println!("==> build: tools (wasm32 target, wasm-bindgen-cli, trunk, wasm-opt)");
+    install::wasm32_target(root)?;
+    install::wasm_bindgen_cli(root)?;
+    install::trunk(root)?;
+    install::wasm_opt(root)?;
+    println!("==> build: the release viewer in {DIST}/");
+    release(root, Path::new(DIST))?;
+    println!("==> build: the bundle's sizes");
+    crate::bundle::check(root, &root.join(DIST))
+}
+
 /// The files worth compressing: text and wasm. Images are compressed already.
 const COMPRESSIBLE: [&str; 5] = ["html", "js", "wasm", "css", "json"];
 

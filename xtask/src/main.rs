@@ -24,6 +24,9 @@ commands:
          tests, wasm tests, the web build and its bundle budget, and the browser tests
   dev    install missing tools, then run the viewer on the embedded emulator
          (smc-proxy + trunk serve) and print the URL; Ctrl-C stops both
+  build  install missing tools, then build the release viewer into dist/ with a brotli
+         and a gzip copy of each file (what `smc-proxy serve --static dist` serves), and
+         print the bundle's sizes against its budget
   bench web
          build the release viewer, then measure in a fresh headless Chromium the time
          to the first ten rows on loopback and on slow 4G (median of 5)";
@@ -39,6 +42,7 @@ fn main() -> ExitCode {
     {
         ["test"] => pipeline::run(&root, &test::steps()),
         ["dev"] => dev::run(&root),
+        ["build"] => build::run(&root),
         ["bench", "web"] => bench::web(&root),
         ["help" | "-h" | "--help"] => {
             println!("{USAGE}");
