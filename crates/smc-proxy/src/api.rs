@@ -15,8 +15,8 @@ use axum::response::{IntoResponse, Response};
 use smc_core::ACTION;
 
 use crate::access::{self, Admission};
-use crate::app::AppState;
 use crate::error::ProxyError;
+use crate::state::AppState;
 use crate::upstream::UpstreamCall;
 use crate::{access_log, auth, query};
 

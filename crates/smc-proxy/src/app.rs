@@ -1,7 +1,4 @@
-//! The application: one shared [`AppState`] and the router built over it.
-
-use std::ops::Deref;
-use std::sync::Arc;
+//! The router: every route, and the layers each one goes through.
 
 use axum::extract::Request;
 use axum::http::{header, HeaderValue, Method};
@@ -10,49 +7,9 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{any, get};
 use axum::Router;
 
-use crate::access::AccessPolicy;
-use crate::auth::BearerToken;
 use crate::error::ProxyError;
-use crate::metrics::Metrics;
-use crate::site::Site;
-use crate::upstream::Upstream;
+use crate::state::AppState;
 use crate::{api, limits, ops, site};
-
-/// Everything the handlers share. Cloning is cheap; every clone is the same proxy.
-#[derive(Debug, Clone)]
-pub struct AppState(Arc<Shared>);
-
-/// The parts of the state.
-#[derive(Debug)]
-pub struct Shared {
-    /// The signing client.
-    pub upstream: Upstream,
-    /// Host and Origin rules.
-    pub access: AccessPolicy,
-    /// The bearer token of `/api`, if any.
-    pub token: Option<BearerToken>,
-    /// The built web app, if served.
-    pub site: Option<Site>,
-    /// The `RegionId` sent when the browser sends none.
-    pub region: Option<String>,
-    /// The metrics.
-    pub metrics: Arc<Metrics>,
-}
-
-impl AppState {
-    /// Shares `shared` among handlers.
-    pub fn new(shared: Shared) -> Self {
-        AppState(Arc::new(shared))
-    }
-}
-
-impl Deref for AppState {
-    type Target = Shared;
-
-    fn deref(&self) -> &Shared {
-        &self.0
-    }
-}
 
 /// The router: the browser API under `/api` (see [`api::serve`]), `/healthz` and `/metrics`,
 /// and the web app (or an API-shaped 404) for everything else. Requests over the size limits

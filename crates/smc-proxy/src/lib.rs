@@ -5,7 +5,8 @@
 //!
 //! - [`cli`]: the command line (`serve`, `sign`); [`settings`] is what `serve` runs with.
 //! - [`credentials`]: the credential chain (environment, credentials file, aliyun CLI).
-//! - [`server`]: starting and stopping, the embedded emulator; [`app`]: the state and router.
+//! - [`server`]: starting and stopping, the embedded emulator; [`app`]: the router and its
+//!   layers; [`state`]: what the handlers share.
 //! - [`api`] and [`query`]: the browser API and how its query is read.
 //! - [`upstream`] (with [`retry`] and [`redact`]): signed calls, retries, size and time bounds.
 //! - [`access`], [`auth`], [`limits`]: who may call (Host, Origin and CORS, bearer token) and
@@ -36,6 +37,7 @@ pub mod server;
 pub mod settings;
 pub mod sign_command;
 pub mod site;
+pub mod state;
 pub mod upstream;
 
 pub use error::ProxyError;

@@ -18,10 +18,10 @@ use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use paths::decode_path;
 
-use crate::app::AppState;
 use crate::caching::{cache_control, Validators};
 use crate::csp::policy_for;
 use crate::error::ProxyError;
+use crate::state::AppState;
 
 /// The page every app route answers with.
 pub const INDEX: &str = "index.html";
