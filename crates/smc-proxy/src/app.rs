@@ -6,8 +6,12 @@ use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{any, get};
 use axum::Router;
+use tower::ServiceBuilder;
+use tower_http::compression::CompressionLayer;
+use tower_http::services::ServeDir;
 
 use crate::error::ProxyError;
+use crate::site::Site;
 use crate::state::AppState;
 use crate::{api, limits, ops, site};
 
@@ -15,16 +19,39 @@ use crate::{api, limits, ops, site};
 /// and the web app (or an API-shaped 404) for everything else. Requests over the size limits
 /// are refused first; every response carries `nosniff` and `no-referrer`.
 pub fn router(state: AppState) -> Router {
-    Router::new()
+    let router = Router::new()
         .route("/api", any(api::serve))
         .route("/api/", any(api::serve))
         .route("/api/{*path}", any(api::serve))
         .route("/healthz", get(ops::healthz))
         .route("/metrics", get(ops::metrics))
-        .method_not_allowed_fallback(method_not_allowed)
-        .fallback(site::serve)
-        .layer(middleware::from_fn(edge))
-        .with_state(state)
+        .method_not_allowed_fallback(method_not_allowed);
+    let router = match &state.site {
+        Some(site) => router.fallback_service(
+            ServiceBuilder::new()
+                .layer(compression())
+                .layer(middleware::from_fn_with_state(site.clone(), site::guard))
+                .service(files(site)),
+        ),
+        None => router.fallback(site::no_app),
+    };
+    router.layer(middleware::from_fn(edge)).with_state(state)
+}
+
+/// The built files, with the `.br` or `.gz` sibling the build writes beside each one sent
+/// instead to a browser that accepts it, brotli first.
+fn files(site: &Site) -> ServeDir {
+    ServeDir::new(site.root())
+        .precompressed_br()
+        .precompressed_gzip()
+}
+
+/// Compression of the web app's files that have no precompressed sibling (a plain
+/// `trunk build`): brotli or gzip, the codings this crate's tower-http features enable, at
+/// their on-the-fly defaults (brotli 4, as nginx). An answer that already has a
+/// `Content-Encoding` (a sibling) is left as it is.
+fn compression() -> CompressionLayer {
+    CompressionLayer::new()
 }
 
 async fn method_not_allowed(method: Method) -> Response {

@@ -11,7 +11,8 @@
 //! - [`upstream`] (with [`retry`] and [`redact`]): signed calls, retries, size and time bounds.
 //! - [`access`], [`auth`], [`limits`]: who may call (Host, Origin and CORS, bearer token) and
 //!   how big a request may be.
-//! - [`site`] (with [`csp`] and [`caching`]): the built web app, served from the same origin.
+//! - [`site`] (with [`csp`] and [`caching`]): the built web app, served from the same origin
+//!   by tower-http's `ServeDir` behind a guard of ours.
 //! - [`metrics`], [`access_log`], [`ops`], [`logging`]: what operators see.
 //! - [`error`]: the one error type; every failure leaves as `{"Code","Message","RequestId"}`.
 //! - [`sign_command`]: `smc-proxy sign`, to compare a string-to-sign by hand.

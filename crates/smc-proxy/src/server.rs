@@ -111,7 +111,12 @@ impl Proxy {
             metrics.clone(),
         )?;
         warn_on_plain_http(upstream_client.endpoint());
-        let site = settings.static_dir.as_deref().map(Site::open).transpose()?;
+        let site = settings
+            .static_dir
+            .as_deref()
+            .map(Site::open)
+            .transpose()?
+            .map(Arc::new);
         let listener = tokio::net::TcpListener::bind(settings.listen)
             .await
             .map_err(|source| StartError::Bind {

@@ -24,7 +24,7 @@ pub struct Shared {
     /// The bearer token of `/api`, if any.
     pub token: Option<BearerToken>,
     /// The built web app, if served.
-    pub site: Option<Site>,
+    pub site: Option<Arc<Site>>,
     /// The `RegionId` sent when the browser sends none.
     pub region: Option<String>,
     /// The metrics.
