@@ -1,28 +1,40 @@
 //! The router: every route, and the layers each one goes through.
 
+use std::time::Duration;
+
 use axum::extract::Request;
-use axum::http::{header, HeaderValue, Method};
+use axum::http::{header, HeaderName, HeaderValue, Method};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{any, get};
 use axum::Router;
 use tower::ServiceBuilder;
 use tower_http::compression::CompressionLayer;
+use tower_http::cors::{AllowOrigin, CorsLayer};
 use tower_http::services::ServeDir;
 
+use crate::access::AccessPolicy;
 use crate::error::ProxyError;
 use crate::site::Site;
 use crate::state::AppState;
+use crate::upstream::REQUEST_ID_HEADER;
 use crate::{api, limits, ops, site};
 
-/// The router: the browser API under `/api` (see [`api::serve`]), `/healthz` and `/metrics`,
-/// and the web app (or an API-shaped 404) for everything else. Requests over the size limits
+/// How long a browser may cache a preflight answer.
+const PREFLIGHT_MAX_AGE: Duration = Duration::from_secs(600);
+
+/// The router: the browser API under `/api` (see [`api`]), `/healthz` and `/metrics`, and
+/// the web app (or an API-shaped 404) for everything else. Requests over the size limits
 /// are refused first; every response carries `nosniff` and `no-referrer`.
 pub fn router(state: AppState) -> Router {
-    let router = Router::new()
+    let api = Router::new()
         .route("/api", any(api::serve))
         .route("/api/", any(api::serve))
         .route("/api/{*path}", any(api::serve))
+        .layer(cors(&state.access))
+        .layer(middleware::from_fn_with_state(state.clone(), api::admit));
+    let router = Router::new()
+        .merge(api)
         .route("/healthz", get(ops::healthz))
         .route("/metrics", get(ops::metrics))
         .method_not_allowed_fallback(method_not_allowed);
@@ -36,6 +48,20 @@ pub fn router(state: AppState) -> Router {
         None => router.fallback(site::no_app),
     };
     router.layer(middleware::from_fn(edge)).with_state(state)
+}
+
+/// CORS for `/api`, for the origins given with `--allow-origin` (exact match): a preflight
+/// for a GET with the bearer token is answered for ten minutes, the API's request ID may be
+/// read, and every answer says it varies with `Origin`. What CORS alone would not do,
+/// refusing a call from another origin, [`api::admit`] does before this layer.
+fn cors(access: &AccessPolicy) -> CorsLayer {
+    CorsLayer::new()
+        .allow_origin(AllowOrigin::list(access.origin_values()))
+        .allow_methods([Method::GET])
+        .allow_headers([header::AUTHORIZATION])
+        .max_age(PREFLIGHT_MAX_AGE)
+        .expose_headers([HeaderName::from_static(REQUEST_ID_HEADER)])
+        .vary([header::ORIGIN])
 }
 
 /// The built files, with the `.br` or `.gz` sibling the build writes beside each one sent

@@ -9,8 +9,8 @@
 //!   layers; [`state`]: what the handlers share.
 //! - [`api`] and [`query`]: the browser API and how its query is read.
 //! - [`upstream`] (with [`retry`] and [`redact`]): signed calls, retries, size and time bounds.
-//! - [`access`], [`auth`], [`limits`]: who may call (Host, Origin and CORS, bearer token) and
-//!   how big a request may be.
+//! - [`access`], [`auth`], [`limits`]: who may call (Host and Origin, bearer token) and how
+//!   big a request may be; CORS headers are tower-http's, set up in [`app`].
 //! - [`site`] (with [`csp`] and [`caching`]): the built web app, served from the same origin
 //!   by tower-http's `ServeDir` behind a guard of ours.
 //! - [`metrics`], [`access_log`], [`ops`], [`logging`]: what operators see.
