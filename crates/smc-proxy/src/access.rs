@@ -4,21 +4,20 @@
 //!   `127.0.0.1`, `[::1]`) and `--allow-host` names are served. A page on another site that
 //!   re-points its own name at 127.0.0.1 (DNS rebinding) sends its own name as `Host` and is
 //!   refused, so it cannot read jobs through a proxy on a developer's machine.
-//! - **Origin and CORS**: a cross-origin call is served only for an origin given with
-//!   `--allow-origin` (exact match), with `Access-Control-Allow-Origin` set to it; a call from
-//!   the proxy's own origin (the static app) needs no CORS. Preflights are answered here and
-//!   never need the bearer token (browsers cannot send one with them).
+//! - **Origin**: a cross-origin call, or a preflight, is served only for an origin given
+//!   with `--allow-origin` (exact match); a call from the proxy's own origin (the static app)
+//!   is served too. Any other is refused with a 403, where CORS alone would answer and only
+//!   leave out the headers that let the browser read the answer.
+//!
+//! The CORS headers themselves, and the answers to allowed preflights, are tower-http's
+//! `CorsLayer`, set up with the router; preflights never need the bearer token (browsers
+//! cannot send one with them).
 
 use std::net::{IpAddr, SocketAddr};
 
-use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
-use axum::response::{IntoResponse, Response};
+use axum::http::{header, HeaderMap, HeaderValue, Method};
 
 use crate::error::ProxyError;
-use crate::upstream::REQUEST_ID_HEADER;
-
-/// How long a browser may cache a preflight answer, in seconds.
-const PREFLIGHT_MAX_AGE: &str = "600";
 
 /// The Host and Origin rules.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -69,97 +68,50 @@ impl AccessPolicy {
     pub fn origin_allowed(&self, origin: &str) -> bool {
         self.origins.iter().any(|allowed| allowed == origin)
     }
+
+    /// The `--allow-origin` origins as header values, for the CORS layer.
+    pub fn origin_values(&self) -> Vec<HeaderValue> {
+        self.origins
+            .iter()
+            .filter_map(|origin| HeaderValue::from_str(origin).ok())
+            .collect()
+    }
 }
 
-/// What the Host and Origin rules say about a call.
-#[derive(Debug)]
-pub enum Admission {
-    /// Serve it; for a cross-origin call from an allowed origin, the origin to name in the
-    /// CORS headers of whatever the answer is.
-    Serve {
-        /// The allowed origin, when the call is cross-origin.
-        cors_origin: Option<String>,
-    },
-    /// Answer with this and nothing else: a refusal, or a preflight's answer.
-    Answer(Response),
-}
-
-/// Checks Host and Origin and answers preflights.
-pub fn admit(policy: &AccessPolicy, method: &Method, headers: &HeaderMap) -> Admission {
+/// Why a call under `/api` is refused before CORS and the handler see it, if it is: a
+/// `Host` not served, a preflight from an origin not allowed, a cross-origin call from an
+/// origin neither allowed nor the proxy's own, or an `OPTIONS` that is not a preflight (the
+/// API answers GET only, and `CorsLayer` would answer any `OPTIONS` as a preflight).
+pub fn check(
+    policy: &AccessPolicy,
+    method: &Method,
+    headers: &HeaderMap,
+) -> Result<(), ProxyError> {
     let host = headers.get(header::HOST).and_then(|v| v.to_str().ok());
     if !policy.host_allowed(host) {
-        let shown: String = host.unwrap_or_default().chars().take(100).collect();
-        return Admission::Answer(ProxyError::HostNotAllowed(shown).into_response());
+        let shown = host.unwrap_or_default().chars().take(100).collect();
+        return Err(ProxyError::HostNotAllowed(shown));
     }
     let origin = headers
         .get(header::ORIGIN)
-        .map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned());
-    if method == Method::OPTIONS && headers.contains_key(header::ACCESS_CONTROL_REQUEST_METHOD) {
-        return Admission::Answer(preflight(policy, origin.as_deref(), headers));
-    }
-    let Some(origin) = origin else {
-        // Not a cross-origin browser call: curl, a server, or a same-origin GET.
-        return Admission::Serve { cors_origin: None };
-    };
-    if policy.origin_allowed(&origin) {
-        return Admission::Serve {
-            cors_origin: Some(origin),
+        .map(|v| String::from_utf8_lossy(v.as_bytes()));
+    let refused = |origin: &str| ProxyError::OriginNotAllowed(origin.chars().take(200).collect());
+    if method == Method::OPTIONS {
+        if !headers.contains_key(header::ACCESS_CONTROL_REQUEST_METHOD) {
+            return Err(ProxyError::MethodNotAllowed(Method::OPTIONS));
+        }
+        return match origin {
+            Some(origin) if policy.origin_allowed(&origin) => Ok(()),
+            other => Err(refused(other.as_deref().unwrap_or("(none)"))),
         };
     }
-    if host.is_some_and(|host| same_origin(&origin, host)) {
-        return Admission::Serve { cors_origin: None };
+    match origin {
+        // Not a cross-origin browser call: curl, a server, or a same-origin GET.
+        None => Ok(()),
+        Some(origin) if policy.origin_allowed(&origin) => Ok(()),
+        Some(origin) if host.is_some_and(|host| same_origin(&origin, host)) => Ok(()),
+        Some(origin) => Err(refused(&origin)),
     }
-    let mut response =
-        ProxyError::OriginNotAllowed(origin.chars().take(200).collect()).into_response();
-    response
-        .headers_mut()
-        .insert(header::VARY, HeaderValue::from_static("Origin"));
-    Admission::Answer(response)
-}
-
-/// Answers a CORS preflight: 204 with the allowed method and header for an allowed origin,
-/// 403 otherwise.
-fn preflight(policy: &AccessPolicy, origin: Option<&str>, headers: &HeaderMap) -> Response {
-    let Some(origin) = origin.filter(|o| policy.origin_allowed(o)) else {
-        let shown = origin.unwrap_or("(none)").chars().take(200).collect();
-        return ProxyError::OriginNotAllowed(shown).into_response();
-    };
-    let method = headers
-        .get(header::ACCESS_CONTROL_REQUEST_METHOD)
-        .map(HeaderValue::as_bytes);
-    if method != Some(b"GET".as_slice()) {
-        let mut response = ProxyError::MethodNotAllowed(Method::OPTIONS).into_response();
-        allow_origin(response.headers_mut(), origin);
-        return response;
-    }
-    let mut response = StatusCode::NO_CONTENT.into_response();
-    let out = response.headers_mut();
-    allow_origin(out, origin);
-    out.insert(
-        header::ACCESS_CONTROL_ALLOW_METHODS,
-        HeaderValue::from_static("GET"),
-    );
-    out.insert(
-        header::ACCESS_CONTROL_ALLOW_HEADERS,
-        HeaderValue::from_static("authorization"),
-    );
-    out.insert(
-        header::ACCESS_CONTROL_MAX_AGE,
-        HeaderValue::from_static(PREFLIGHT_MAX_AGE),
-    );
-    response
-}
-
-/// The CORS headers of an answer to an allowed origin.
-pub fn allow_origin(headers: &mut HeaderMap, origin: &str) {
-    if let Ok(value) = HeaderValue::from_str(origin) {
-        headers.insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, value);
-    }
-    headers.insert(header::VARY, HeaderValue::from_static("Origin"));
-    headers.insert(
-        header::ACCESS_CONTROL_EXPOSE_HEADERS,
-        HeaderValue::from_static(REQUEST_ID_HEADER),
-    );
 }
 
 /// Whether `origin` (`http://127.0.0.1:8787`) names the host the request was sent to.
@@ -258,6 +210,76 @@ mod tests {
         assert!(!policy.origin_allowed("https://portal.example.com.evil.example"));
         assert!(!policy.origin_allowed("http://portal.example.com"));
         assert!(!policy.origin_allowed("null"));
+    }
+
+    fn headers(pairs: &[(header::HeaderName, &'static str)]) -> HeaderMap {
+        pairs
+            .iter()
+            .map(|(name, value)| (name.clone(), HeaderValue::from_static(value)))
+            .collect()
+    }
+
+    #[test]
+    fn calls_are_refused_for_their_host_or_origin_before_anything_else() {
+        let policy = loopback_policy(&[]);
+        let code = |method: Method, pairs: &[(header::HeaderName, &'static str)]| {
+            check(&policy, &method, &headers(pairs)).map_err(|e| e.code())
+        };
+        let host = || (header::HOST, "127.0.0.1:8787");
+        let allowed = || (header::ORIGIN, "https://portal.example.com");
+        let preflight = || (header::ACCESS_CONTROL_REQUEST_METHOD, "GET");
+        assert_eq!(code(Method::GET, &[host()]), Ok(()));
+        assert_eq!(code(Method::GET, &[host(), allowed()]), Ok(()));
+        assert_eq!(
+            code(
+                Method::GET,
+                &[host(), (header::ORIGIN, "http://127.0.0.1:8787")]
+            ),
+            Ok(())
+        );
+        assert_eq!(
+            code(
+                Method::GET,
+                &[host(), (header::ORIGIN, "https://evil.example")]
+            ),
+            Err("Proxy.OriginNotAllowed")
+        );
+        assert_eq!(
+            code(Method::GET, &[(header::HOST, "evil.example"), allowed()]),
+            Err("Proxy.HostNotAllowed")
+        );
+        assert_eq!(
+            code(Method::OPTIONS, &[host(), allowed(), preflight()]),
+            Ok(())
+        );
+        // The proxy's own origin never needs a preflight, so it gets none answered.
+        assert_eq!(
+            code(
+                Method::OPTIONS,
+                &[
+                    host(),
+                    (header::ORIGIN, "http://127.0.0.1:8787"),
+                    preflight()
+                ]
+            ),
+            Err("Proxy.OriginNotAllowed")
+        );
+        assert_eq!(
+            code(Method::OPTIONS, &[host(), preflight()]),
+            Err("Proxy.OriginNotAllowed")
+        );
+        assert_eq!(
+            code(Method::OPTIONS, &[host(), allowed()]),
+            Err("Proxy.MethodNotAllowed")
+        );
+    }
+
+    #[test]
+    fn allowed_origins_become_header_values() {
+        assert_eq!(
+            loopback_policy(&[]).origin_values(),
+            [HeaderValue::from_static("https://portal.example.com")]
+        );
     }
 
     #[test]

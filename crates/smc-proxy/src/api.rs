@@ -1,55 +1,55 @@
 //! The browser API: `GET /api/DescribeReplicationJobs?<parameters>`. Every call under
-//! `/api` is logged and counted, checked against the Host and Origin rules (preflights are
-//! answered there), and checked for the bearer token; then the query is read with smc-core,
-//! sent upstream, and the answer relayed. Any other path or action under `/api/` is refused.
-//!
-//! One plain function does this in order, rather than a stack of middleware layers: each
-//! layer boxes and moves the call's future, and the proxy's CPU time per call is what its
-//! throughput is made of.
+//! `/api` goes through [`admit`] (logged and counted, checked against the Host and Origin
+//! rules), then the CORS layer (which answers allowed preflights), then [`serve`]: the
+//! bearer token, then the query read with smc-core, sent upstream, and the answer relayed.
+//! Any other path or action under `/api/` is refused.
 
 use std::time::Instant;
 
 use axum::extract::{Request, State};
-use axum::http::{Method, Uri};
+use axum::http::{header, HeaderValue, Method, Uri};
+use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use smc_core::ACTION;
 
-use crate::access::{self, Admission};
-use crate::app::AppState;
 use crate::error::ProxyError;
+use crate::state::AppState;
 use crate::upstream::UpstreamCall;
-use crate::{access_log, auth, query};
+use crate::{access, access_log, auth, query};
 
-/// Every path under `/api`.
-pub async fn serve(State(state): State<AppState>, request: Request) -> Response {
+/// The first layer of every call under `/api`: it logs and counts the call whatever its
+/// answer, and refuses it here when [`access::check`] says so.
+pub async fn admit(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let started = Instant::now();
-    let (parts, _body) = request.into_parts();
-    let response = match access::admit(&state.access, &parts.method, &parts.headers) {
-        Admission::Answer(response) => response,
-        Admission::Serve { cors_origin } => {
-            let mut response = match auth::check(state.token.as_ref(), &parts.headers) {
-                Ok(()) => call(&state, &parts.method, &parts.uri)
-                    .await
-                    .into_response(),
-                Err(error) => error.into_response(),
-            };
-            if let Some(origin) = cors_origin {
-                access::allow_origin(response.headers_mut(), &origin);
-            }
+    let method = request.method().clone();
+    let uri = request.uri().clone();
+    let response = match access::check(&state.access, &method, request.headers()) {
+        Ok(()) => next.run(request).await,
+        Err(refusal) => {
+            let mut response = refusal.into_response();
+            // As the CORS layer says of every answer it sees: this one depends on `Origin`.
+            response
+                .headers_mut()
+                .insert(header::VARY, HeaderValue::from_name(header::ORIGIN));
             response
         }
     };
-    access_log::record(
-        &state.metrics,
-        parts.uri.path(),
-        &parts.method,
-        &response,
-        started,
-    );
+    access_log::record(&state.metrics, uri.path(), &method, &response, started);
     response
 }
 
-/// An admitted call: only `GET /api/DescribeReplicationJobs` goes upstream.
+/// Every admitted call under `/api`: with the token, when one is required, only
+/// `GET /api/DescribeReplicationJobs` goes upstream.
+pub async fn serve(State(state): State<AppState>, request: Request) -> Response {
+    let (parts, _body) = request.into_parts();
+    match auth::check(state.token.as_ref(), &parts.headers) {
+        Ok(()) => call(&state, &parts.method, &parts.uri)
+            .await
+            .into_response(),
+        Err(error) => error.into_response(),
+    }
+}
+
 async fn call(state: &AppState, method: &Method, uri: &Uri) -> Result<UpstreamCall, ProxyError> {
     if uri.path().strip_prefix("/api/") != Some(ACTION) {
         return Err(ProxyError::NotFound(format!(

@@ -1,73 +1,83 @@
-//! The application: one shared [`AppState`] and the router built over it.
+//! The router: every route, and the layers each one goes through.
 
-use std::ops::Deref;
-use std::sync::Arc;
+use std::time::Duration;
 
 use axum::extract::Request;
-use axum::http::{header, HeaderValue, Method};
+use axum::http::{header, HeaderName, HeaderValue, Method};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{any, get};
 use axum::Router;
+use tower::ServiceBuilder;
+use tower_http::compression::CompressionLayer;
+use tower_http::cors::{AllowOrigin, CorsLayer};
+use tower_http::services::ServeDir;
 
 use crate::access::AccessPolicy;
-use crate::auth::BearerToken;
 use crate::error::ProxyError;
-use crate::metrics::Metrics;
 use crate::site::Site;
-use crate::upstream::Upstream;
+use crate::state::AppState;
+use crate::upstream::REQUEST_ID_HEADER;
 use crate::{api, limits, ops, site};
 
-/// Everything the handlers share. Cloning is cheap; every clone is the same proxy.
-#[derive(Debug, Clone)]
-pub struct AppState(Arc<Shared>);
+/// How long a browser may cache a preflight answer.
+const PREFLIGHT_MAX_AGE: Duration = Duration::from_secs(600);
 
-/// The parts of the state.
-#[derive(Debug)]
-pub struct Shared {
-    /// The signing client.
-    pub upstream: Upstream,
-    /// Host and Origin rules.
-    pub access: AccessPolicy,
-    /// The bearer token of `/api`, if any.
-    pub token: Option<BearerToken>,
-    /// The built web app, if served.
-    pub site: Option<Site>,
-    /// The `RegionId` sent when the browser sends none.
-    pub region: Option<String>,
-    /// The metrics.
-    pub metrics: Arc<Metrics>,
-}
-
-impl AppState {
-    /// Shares `shared` among handlers.
-    pub fn new(shared: Shared) -> Self {
-        AppState(Arc::new(shared))
-    }
-}
-
-impl Deref for AppState {
-    type Target = Shared;
-
-    fn deref(&self) -> &Shared {
-        &self.0
-    }
-}
-
-/// The router: the browser API under `/api` (see [`api::serve`]), `/healthz` and `/metrics`,
-/// and the web app (or an API-shaped 404) for everything else. Requests over the size limits
+/// The router: the browser API under `/api` (see [`api`]), `/healthz` and `/metrics`, and
+/// the web app (or an API-shaped 404) for everything else. Requests over the size limits
 /// are refused first; every response carries `nosniff` and `no-referrer`.
 pub fn router(state: AppState) -> Router {
-    Router::new()
+    let api = Router::new()
         .route("/api", any(api::serve))
         .route("/api/", any(api::serve))
         .route("/api/{*path}", any(api::serve))
+        .layer(cors(&state.access))
+        .layer(middleware::from_fn_with_state(state.clone(), api::admit));
+    let router = Router::new()
+        .merge(api)
         .route("/healthz", get(ops::healthz))
         .route("/metrics", get(ops::metrics))
-        .method_not_allowed_fallback(method_not_allowed)
-        .fallback(site::serve)
-        .layer(middleware::from_fn(edge))
-        .with_state(state)
+        .method_not_allowed_fallback(method_not_allowed);
+    let router = match &state.site {
+        Some(site) => router.fallback_service(
+            ServiceBuilder::new()
+                .layer(compression())
+                .layer(middleware::from_fn_with_state(site.clone(), site::guard))
+                .service(files(site)),
+        ),
+        None => router.fallback(site::no_app),
+    };
+    router.layer(middleware::from_fn(edge)).with_state(state)
+}
+
+/// CORS for `/api`, for the origins given with `--allow-origin` (exact match): a preflight
+/// for a GET with the bearer token is answered for ten minutes, the API's request ID may be
+/// read, and every answer says it varies with `Origin`. What CORS alone would not do,
+/// refusing a call from another origin, [`api::admit`] does before this layer.
+fn cors(access: &AccessPolicy) -> CorsLayer {
+    CorsLayer::new()
+        .allow_origin(AllowOrigin::list(access.origin_values()))
+        .allow_methods([Method::GET])
+        .allow_headers([header::AUTHORIZATION])
+        .max_age(PREFLIGHT_MAX_AGE)
+        .expose_headers([HeaderName::from_static(REQUEST_ID_HEADER)])
+        .vary([header::ORIGIN])
+}
+
+/// The built files, with the `.br` or `.gz` sibling the build writes beside each one sent
+/// instead to a browser that accepts it, brotli first.
+fn files(site: &Site) -> ServeDir {
+    ServeDir::new(site.root())
+        .precompressed_br()
+        .precompressed_gzip()
+}
+
+/// Compression of the web app's files that have no precompressed sibling (a plain
+/// `trunk build`): brotli or gzip, the codings this crate's tower-http features enable, at
+/// their on-the-fly defaults (brotli 4, as nginx). An answer that already has a
+/// `Content-Encoding` (a sibling) is left as it is.
+fn compression() -> CompressionLayer {
+    CompressionLayer::new()
 }
 
 async fn method_not_allowed(method: Method) -> Response {

@@ -1,12 +1,15 @@
 //! Cache headers for the web app's files. Trunk builds with stable names (portals embed the
 //! viewer by URL), so a file may change under the same name: every file is served
-//! `no-cache` (the browser may keep it but must revalidate) with an `ETag` and a
-//! `Last-Modified`, and a revalidation of an unchanged file costs a 304. A file whose name
-//! carries a content hash, as Trunk writes them with `filehash = true`
-//! (`smc-viewer-0123456789abcdef_bg.wasm`), can never change, so it is cached for a year.
+//! `no-cache` (the browser may keep it but must revalidate) with an `ETag`, and a
+//! revalidation of an unchanged file costs a 304. A file whose name carries a content hash,
+//! as Trunk writes them with `filehash = true` (`smc-viewer-0123456789abcdef_bg.wasm`), can
+//! never change, so it is cached for a year.
+//!
+//! `Last-Modified` and `If-Modified-Since` are ServeDir's; the `ETag` is ours, because
+//! ServeDir sends none.
 
 use std::fs::Metadata;
-use std::time::{SystemTime, UNIX_EPOCH};
+use std::time::UNIX_EPOCH;
 
 use axum::http::{header, HeaderMap};
 
@@ -15,58 +18,36 @@ pub const REVALIDATE: &str = "no-cache";
 /// `Cache-Control` for content-hashed files.
 pub const IMMUTABLE: &str = "public, max-age=31536000, immutable";
 
-/// What a conditional request is compared with.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Validators {
-    /// A strong ETag from the file's size and modification time (as nginx makes them).
-    pub etag: String,
-    /// The modification time.
-    pub last_modified: Option<SystemTime>,
+/// A file's `ETag`, from its modification time and size (as nginx makes them). It is weak:
+/// one tag covers the file as stored and each compressed form of it (a `.br` or `.gz`
+/// sibling, or compressed on the fly), which hold the same content in different codings.
+pub fn etag(metadata: &Metadata) -> String {
+    let nanos = metadata
+        .modified()
+        .ok()
+        .and_then(|m| m.duration_since(UNIX_EPOCH).ok())
+        .map_or(0, |d| d.as_nanos());
+    format!("W/\"{:x}-{:x}\"", nanos, metadata.len())
 }
 
-impl Validators {
-    /// The validators of a file.
-    pub fn of(metadata: &Metadata) -> Self {
-        let modified = metadata.modified().ok();
-        let nanos = modified
-            .and_then(|m| m.duration_since(UNIX_EPOCH).ok())
-            .map_or(0, |d| d.as_nanos());
-        Validators {
-            etag: format!("\"{:x}-{:x}\"", nanos, metadata.len()),
-            last_modified: modified,
-        }
-    }
+/// Whether the request's `If-None-Match` names `etag` (weak comparison; `*` names any).
+/// False without the header.
+pub fn none_match(request: &HeaderMap, etag: &str) -> bool {
+    let Some(tags) = request.get(header::IF_NONE_MATCH) else {
+        return false;
+    };
+    let Ok(tags) = tags.to_str() else {
+        return false;
+    };
+    let own = opaque(etag);
+    tags.split(',')
+        .map(str::trim)
+        .any(|tag| tag == "*" || opaque(tag) == own)
+}
 
-    /// The `Last-Modified` value.
-    pub fn last_modified_header(&self) -> Option<String> {
-        self.last_modified.map(httpdate::fmt_http_date)
-    }
-
-    /// Whether the client's copy is current: `If-None-Match` when sent (weak comparison,
-    /// `*` matches), else `If-Modified-Since` at one-second precision.
-    pub fn not_modified(&self, request: &HeaderMap) -> bool {
-        if let Some(tags) = request.get(header::IF_NONE_MATCH) {
-            let Ok(tags) = tags.to_str() else {
-                return false;
-            };
-            let own = self.etag.trim_start_matches("W/");
-            return tags
-                .split(',')
-                .map(str::trim)
-                .any(|tag| tag == "*" || tag.trim_start_matches("W/") == own);
-        }
-        let since = request
-            .get(header::IF_MODIFIED_SINCE)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| httpdate::parse_http_date(v).ok());
-        match (since, self.last_modified) {
-            (Some(since), Some(modified)) => {
-                let whole = |t: SystemTime| t.duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs());
-                whole(modified) <= whole(since)
-            }
-            _ => false,
-        }
-    }
+/// A tag without its weakness mark, for weak comparison.
+fn opaque(tag: &str) -> &str {
+    tag.strip_prefix("W/").unwrap_or(tag)
 }
 
 /// The `Cache-Control` for a file name.
@@ -96,53 +77,32 @@ pub fn has_content_hash(file_name: &str) -> bool {
 mod tests {
     use super::*;
     use axum::http::HeaderValue;
-    use std::time::Duration;
 
-    fn validators() -> Validators {
-        Validators {
-            etag: "\"abc-10\"".into(),
-            last_modified: Some(UNIX_EPOCH + Duration::from_millis(1_700_000_000_500)),
-        }
+    fn if_none_match(value: &'static str) -> HeaderMap {
+        let mut headers = HeaderMap::new();
+        headers.insert(header::IF_NONE_MATCH, HeaderValue::from_static(value));
+        headers
     }
 
     #[test]
-    fn if_none_match_wins_and_compares_weakly() {
-        let v = validators();
-        let mut headers = HeaderMap::new();
-        headers.insert(
-            header::IF_NONE_MATCH,
-            HeaderValue::from_static("\"x\", W/\"abc-10\""),
-        );
-        assert!(v.not_modified(&headers));
-        headers.insert(
-            header::IF_NONE_MATCH,
-            HeaderValue::from_static("\"abc-11\""),
-        );
-        // A stale tag is not overridden by a matching date.
-        headers.insert(
-            header::IF_MODIFIED_SINCE,
-            HeaderValue::from_str(&v.last_modified_header().unwrap()).unwrap(),
-        );
-        assert!(!v.not_modified(&headers));
-        headers.insert(header::IF_NONE_MATCH, HeaderValue::from_static("*"));
-        assert!(v.not_modified(&headers));
+    fn if_none_match_compares_weakly() {
+        let tag = "W/\"abc-10\"";
+        assert!(none_match(&if_none_match("\"x\", W/\"abc-10\""), tag));
+        assert!(none_match(&if_none_match("\"abc-10\""), tag));
+        assert!(none_match(&if_none_match("*"), tag));
+        assert!(!none_match(&if_none_match("W/\"abc-11\""), tag));
+        assert!(!none_match(&HeaderMap::new(), tag));
     }
 
     #[test]
-    fn if_modified_since_is_compared_by_the_second() {
-        let v = validators();
-        let mut headers = HeaderMap::new();
-        headers.insert(
-            header::IF_MODIFIED_SINCE,
-            HeaderValue::from_str(&v.last_modified_header().unwrap()).unwrap(),
-        );
-        assert!(v.not_modified(&headers));
-        headers.insert(
-            header::IF_MODIFIED_SINCE,
-            HeaderValue::from_static("Thu, 01 Jan 1970 00:00:00 GMT"),
-        );
-        assert!(!v.not_modified(&headers));
-        assert!(!v.not_modified(&HeaderMap::new()));
+    fn tags_are_weak_and_change_with_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("app.js");
+        std::fs::write(&path, "a").unwrap();
+        let first = etag(&std::fs::metadata(&path).unwrap());
+        assert!(first.starts_with("W/\"") && first.ends_with('"'), "{first}");
+        std::fs::write(&path, "ab").unwrap();
+        assert_ne!(etag(&std::fs::metadata(&path).unwrap()), first);
     }
 
     #[test]

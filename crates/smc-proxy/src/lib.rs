@@ -5,12 +5,14 @@
 //!
 //! - [`cli`]: the command line (`serve`, `sign`); [`settings`] is what `serve` runs with.
 //! - [`credentials`]: the credential chain (environment, credentials file, aliyun CLI).
-//! - [`server`]: starting and stopping, the embedded emulator; [`app`]: the state and router.
+//! - [`server`]: starting and stopping, the embedded emulator; [`app`]: the router and its
+//!   layers; [`state`]: what the handlers share.
 //! - [`api`] and [`query`]: the browser API and how its query is read.
 //! - [`upstream`] (with [`retry`] and [`redact`]): signed calls, retries, size and time bounds.
-//! - [`access`], [`auth`], [`limits`]: who may call (Host, Origin and CORS, bearer token) and
-//!   how big a request may be.
-//! - [`site`] (with [`csp`] and [`caching`]): the built web app, served from the same origin.
+//! - [`access`], [`auth`], [`limits`]: who may call (Host and Origin, bearer token) and how
+//!   big a request may be; CORS headers are tower-http's, set up in [`app`].
+//! - [`site`] (with [`csp`] and [`caching`]): the built web app, served from the same origin
+//!   by tower-http's `ServeDir` behind a guard of ours.
 //! - [`metrics`], [`access_log`], [`ops`], [`logging`]: what operators see.
 //! - [`error`]: the one error type; every failure leaves as `{"Code","Message","RequestId"}`.
 //! - [`sign_command`]: `smc-proxy sign`, to compare a string-to-sign by hand.
@@ -36,6 +38,7 @@ pub mod server;
 pub mod settings;
 pub mod sign_command;
 pub mod site;
+pub mod state;
 pub mod upstream;
 
 pub use error::ProxyError;

@@ -21,8 +21,13 @@ async fn main() -> ExitCode {
     let result = match cli.command {
         Command::Serve(args) => serve(&args).await,
         Command::Sign(args) => sign_command::run(&args, std::io::stdin().lock())
-            .map(|output| print!("{output}"))
-            .map_err(|error| error.to_string()),
+            .map_err(|error| error.to_string())
+            .and_then(|output| {
+                std::io::stdout()
+                    .lock()
+                    .write_all(output.as_bytes())
+                    .map_err(|error| format!("cannot print the signature: {error}"))
+            }),
     };
     logging::flush();
     match result {
@@ -40,14 +45,30 @@ async fn serve(args: &ServeArgs) -> Result<(), String> {
         .settings(&Environment::from_process())
         .map_err(|e| e.to_string())?;
     let running = Proxy::start(settings).await.map_err(|e| e.to_string())?;
-    println!("listening on {}", running.url());
-    println!("upstream: {}", running.upstream());
+    let mut banner = vec![
+        format!("listening on {}", running.url()),
+        format!("upstream: {}", running.upstream()),
+    ];
     if let Some(dir) = &args.static_dir {
-        println!("web app: {} from {}", running.url(), dir.display());
+        banner.push(format!("web app: {} from {}", running.url(), dir.display()));
     }
-    // Scripts read these lines through a pipe: make sure they leave now.
-    let _ = std::io::stdout().flush();
+    print_banner(&banner);
     smc_emulator::server::stop_signal().await;
     tracing::info!("stopping: letting calls in flight finish");
     running.shutdown().await.map_err(|e| e.to_string())
+}
+
+/// Prints the startup lines on stdout. Whoever reads them may have stopped (`| head -1`, a
+/// supervisor that kept the first line and closed the pipe): the proxy serves on, so a
+/// failed write is told on stderr rather than ending the process as `println!` would.
+fn print_banner(lines: &[String]) {
+    let mut out = std::io::stdout().lock();
+    let written = lines
+        .iter()
+        .try_for_each(|line| writeln!(out, "{line}"))
+        // Scripts read these lines through a pipe: make sure they leave now.
+        .and_then(|()| out.flush());
+    if let Err(error) = written {
+        tracing::warn!(%error, "the startup lines could not be written to stdout");
+    }
 }

@@ -5,7 +5,7 @@ use axum::extract::State;
 use axum::http::{header, HeaderValue};
 use axum::response::{IntoResponse, Response};
 
-use crate::app::AppState;
+use crate::state::AppState;
 
 /// `GET /healthz`: `{"Status":"ok"}`.
 pub async fn healthz() -> Response {

@@ -11,12 +11,13 @@ use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
 use crate::access::AccessPolicy;
-use crate::app::{router, AppState, Shared};
+use crate::app::router;
 use crate::auth::BearerToken;
 use crate::credentials::kind_of;
 use crate::metrics::Metrics;
 use crate::settings::{Settings, UpstreamTarget};
 use crate::site::{Site, SiteError};
+use crate::state::{AppState, Shared};
 use crate::upstream::{Upstream, UpstreamError};
 
 /// Why the proxy could not start or stop cleanly.
@@ -110,7 +111,12 @@ impl Proxy {
             metrics.clone(),
         )?;
         warn_on_plain_http(upstream_client.endpoint());
-        let site = settings.static_dir.as_deref().map(Site::open).transpose()?;
+        let site = settings
+            .static_dir
+            .as_deref()
+            .map(Site::open)
+            .transpose()?
+            .map(Arc::new);
         let listener = tokio::net::TcpListener::bind(settings.listen)
             .await
             .map_err(|source| StartError::Bind {

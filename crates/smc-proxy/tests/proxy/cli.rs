@@ -19,6 +19,12 @@ struct Running {
 
 impl Running {
     fn start(args: &[&str], env: &[(&str, &str)]) -> Running {
+        Running::reading(args, env, usize::MAX)
+    }
+
+    /// Reads the first `keep` lines of stdout, then closes its end of the pipe, as `| head`
+    /// or a supervisor that only wanted the address does.
+    fn reading(args: &[&str], env: &[(&str, &str)], keep: usize) -> Running {
         let mut child = Command::new(BINARY)
             .args(args)
             .env_clear()
@@ -31,7 +37,11 @@ impl Running {
         let stdout = child.stdout.take().unwrap();
         let (send, lines) = mpsc::channel();
         std::thread::spawn(move || {
-            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            for line in BufReader::new(stdout)
+                .lines()
+                .map_while(Result::ok)
+                .take(keep)
+            {
                 if send.send(line).is_err() {
                     break;
                 }
@@ -54,6 +64,17 @@ impl Running {
         self.lines
             .recv_timeout(Duration::from_secs(20))
             .expect("a line on stdout in time")
+    }
+
+    /// Whether the process is still running.
+    fn is_alive(&mut self) -> bool {
+        self.child.try_wait().unwrap().is_none()
+    }
+
+    /// Stderr of a process that has exited.
+    fn exited_stderr(mut self) -> String {
+        let stderr = std::mem::replace(&mut self.stderr, std::thread::spawn(String::new));
+        stderr.join().unwrap()
     }
 
     /// Sends SIGTERM and waits for a clean exit; returns stderr.
@@ -207,6 +228,68 @@ crate::scenarios! {
             assert!(!stderr.contains(secret), "a credential reached the log: {stderr}");
         }
         emulator.shutdown().await.unwrap();
+    }
+
+    /// A reader that takes the first line and goes away (`| head -1`) does not stop the
+    /// proxy: it serves on, and stops cleanly on SIGTERM.
+    async fn serve_keeps_serving_after_its_reader_takes_the_first_line_and_leaves() {
+        let home = tempfile::tempdir().unwrap();
+        let mut proxy = Running::reading(
+            &["serve", "--listen", "127.0.0.1:0"],
+            &[("HOME", home.path().to_str().unwrap())],
+            1,
+        );
+        let url = listening_url(&proxy.line());
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        let response = client()
+            .get(format!("{url}/api/DescribeReplicationJobs?PageSize=2"))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), 200);
+        let page = smc_core::json::parse_response(&response.text().await.unwrap()).unwrap();
+        assert_eq!(page.replication_jobs.len(), 2);
+        assert!(proxy.is_alive(), "the proxy exited after its stdout was closed");
+        let stderr = proxy.terminate();
+        assert!(!stderr.contains("panicked"), "{stderr}");
+    }
+
+    /// With stdout closed before the startup lines are written (the reader was gone first),
+    /// the failed write is told on stderr and the proxy serves on.
+    async fn serve_keeps_serving_when_stdout_is_closed_before_it_starts() {
+        let home = tempfile::tempdir().unwrap();
+        // The address cannot be read from stdout: pick a free port first.
+        let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+        let listen = format!("127.0.0.1:{port}");
+        let mut proxy = Running::reading(
+            &["serve", "--listen", &listen],
+            &[("HOME", home.path().to_str().unwrap())],
+            0,
+        );
+        let url = format!("http://{listen}");
+        let mut healthz = None;
+        for _ in 0..200 {
+            if !proxy.is_alive() {
+                panic!("the proxy exited: {}", proxy.exited_stderr());
+            }
+            if let Ok(response) = client().get(format!("{url}/healthz")).send().await {
+                healthz = Some(response.status());
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        assert_eq!(healthz, Some(reqwest::StatusCode::OK), "the proxy never answered");
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        let response = client()
+            .get(format!("{url}/api/DescribeReplicationJobs?PageSize=1"))
+            .send()
+            .await
+            .unwrap_or_else(|error| panic!("the proxy stopped serving: {error}"));
+        assert_eq!(response.status(), 200);
+        assert!(proxy.is_alive(), "the proxy exited after its stdout was closed");
+        let stderr = proxy.terminate();
+        assert!(stderr.contains("the startup lines could not be written"), "{stderr}");
+        assert!(!stderr.contains("panicked"), "{stderr}");
     }
 
     /// Flags that cannot work stop the binary with a message, before it listens.

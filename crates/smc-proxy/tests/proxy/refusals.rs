@@ -152,10 +152,12 @@ crate::scenarios! {
                     .header("access-control-request-headers", "authorization"),
             )
             .await;
-        assert_eq!(preflight.status, StatusCode::NO_CONTENT);
+        // tower-http's CorsLayer answers 200; any 2xx is an ok preflight to the browser.
+        assert_eq!(preflight.status, StatusCode::OK);
         assert_eq!(preflight.header("access-control-allow-origin"), Some(ALLOWED));
         assert_eq!(preflight.header("access-control-allow-methods"), Some("GET"));
         assert_eq!(preflight.header("access-control-allow-headers"), Some("authorization"));
+        assert_eq!(preflight.header("access-control-max-age"), Some("600"));
         let evil_preflight = harness
             .send(
                 harness
@@ -173,7 +175,9 @@ crate::scenarios! {
             .await;
         assert_eq!(allowed.status, StatusCode::OK, "{}", allowed.text);
         assert_eq!(allowed.header("access-control-allow-origin"), Some(ALLOWED));
-        assert_eq!(allowed.header("vary"), Some("Origin"));
+        // Header names are case-insensitive; CorsLayer writes them in lower case.
+        assert!(allowed.header("vary").is_some_and(|v| v.eq_ignore_ascii_case("origin")));
+        assert_eq!(allowed.header("access-control-expose-headers"), Some("x-acs-request-id"));
         // The browser can read a refusal too, to show it.
         let unauthorized = harness
             .send(harness.client.get(&url).header("origin", ALLOWED))
@@ -185,6 +189,43 @@ crate::scenarios! {
             .send(harness.client.get(&url).header("origin", harness.proxy.url()).bearer_auth(TOKEN))
             .await;
         assert_eq!(own.status, StatusCode::OK);
+        harness.stop().await;
+    }
+
+    /// What CORS alone would answer is refused first: a preflight for a foreign `Host` or
+    /// from an origin not allowed is a 403, and an `OPTIONS` that is not a preflight a 405;
+    /// none reaches upstream or carries an `Access-Control-Allow-Origin`.
+    async fn preflights_and_options_are_refused_before_cors_answers() {
+        let harness = Harness::with(Options { origins: vec![ALLOWED.into()], ..Options::default() }).await;
+        let url = harness.url("/api/DescribeReplicationJobs");
+        let options = || harness.client.request(reqwest::Method::OPTIONS, &url);
+        let rebound = harness
+            .send(
+                options()
+                    .header("host", "attacker.example")
+                    .header("origin", ALLOWED)
+                    .header("access-control-request-method", "GET"),
+            )
+            .await;
+        assert_eq!(rebound.status, StatusCode::FORBIDDEN);
+        assert_eq!(rebound.api_error().code, "Proxy.HostNotAllowed");
+        let no_origin = harness
+            .send(options().header("access-control-request-method", "GET"))
+            .await;
+        assert_eq!(no_origin.status, StatusCode::FORBIDDEN);
+        assert_eq!(no_origin.api_error().code, "Proxy.OriginNotAllowed");
+        let evil = harness
+            .send(options().header("origin", "https://evil.example").header("access-control-request-method", "GET"))
+            .await;
+        assert_eq!(evil.api_error().code, "Proxy.OriginNotAllowed");
+        let not_a_preflight = harness.send(options().header("origin", ALLOWED)).await;
+        assert_eq!(not_a_preflight.status, StatusCode::METHOD_NOT_ALLOWED);
+        assert_eq!(not_a_preflight.api_error().code, "Proxy.MethodNotAllowed");
+        for answer in [&rebound, &no_origin, &evil, &not_a_preflight] {
+            assert!(answer.header("access-control-allow-origin").is_none(), "{answer:?}");
+            assert!(answer.header("access-control-allow-methods").is_none(), "{answer:?}");
+        }
+        assert!(harness.tap.seen().is_empty());
         harness.stop().await;
     }
 

@@ -1,5 +1,6 @@
 //! Static hosting of the built app from a fake `dist/`: MIME types, the SPA fallback,
-//! revalidation and caching, the CSP with the loader's hash, and paths that must not escape.
+//! revalidation and caching, precompressed siblings and compression on the fly, the CSP
+//! with the loader's hash, and paths that must not escape.
 
 use std::path::Path;
 
@@ -204,6 +205,190 @@ crate::scenarios! {
         assert_eq!(post.api_error().code, "Proxy.MethodNotAllowed");
         harness.stop().await;
     }
+
+    /// A `.br` or `.gz` sibling is sent, as it is, to a browser that accepts it (brotli
+    /// first), with the file's type and `Vary: Accept-Encoding`; others get the file itself.
+    async fn precompressed_siblings_are_sent_to_browsers_that_accept_them() {
+        let (harness, dist) = with_site().await;
+        std::fs::write(dist.path().join("x.wasm"), WASM).unwrap();
+        std::fs::write(dist.path().join("x.wasm.br"), b"brotli bytes of x.wasm").unwrap();
+        std::fs::write(dist.path().join("x.wasm.gz"), b"gzip bytes of x.wasm").unwrap();
+        for (accepted, encoding, body) in [
+            (Some("br, gzip"), Some("br"), b"brotli bytes of x.wasm".as_slice()),
+            (Some("gzip, deflate, br, zstd"), Some("br"), b"brotli bytes of x.wasm".as_slice()),
+            (Some("gzip"), Some("gzip"), b"gzip bytes of x.wasm".as_slice()),
+            (Some("identity"), None, WASM),
+            (None, None, WASM),
+        ] {
+            let mut request = harness.client.get(harness.url("/x.wasm"));
+            if let Some(accepted) = accepted {
+                request = request.header("accept-encoding", accepted);
+            }
+            let response = request.send().await.unwrap();
+            assert_eq!(response.status(), StatusCode::OK, "{accepted:?}");
+            let headers = response.headers().clone();
+            let header = |name: &str| headers.get(name).map(|v| v.to_str().unwrap());
+            assert_eq!(header("content-type"), Some("application/wasm"), "{accepted:?}");
+            assert_eq!(header("content-encoding"), encoding, "{accepted:?}");
+            assert!(varies_with_accept_encoding(&headers), "{accepted:?}: {headers:?}");
+            assert_eq!(header("cache-control"), Some("no-cache"), "{accepted:?}");
+            assert_eq!(response.bytes().await.unwrap().as_ref(), body, "{accepted:?}");
+        }
+        // HEAD describes the same representation, and a current copy of it is not sent again.
+        let head = harness
+            .client
+            .head(harness.url("/x.wasm"))
+            .header("accept-encoding", "br")
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(head.status(), StatusCode::OK);
+        assert_eq!(head.headers()["content-encoding"], "br");
+        assert_eq!(head.headers()["content-length"], "22");
+        let etag = head.headers()["etag"].to_str().unwrap().to_owned();
+        let again = harness
+            .send(
+                harness
+                    .client
+                    .get(harness.url("/x.wasm"))
+                    .header("accept-encoding", "br")
+                    .header("if-none-match", &etag),
+            )
+            .await;
+        assert_eq!(again.status, StatusCode::NOT_MODIFIED);
+        assert!(again.text.is_empty());
+        assert!(varies_with_accept_encoding(&again.headers));
+        harness.stop().await;
+    }
+
+    /// A file without a sibling (a plain `trunk build`) is compressed on the fly for a
+    /// browser that accepts it; the app route's index.html too, keeping its CSP.
+    async fn files_without_siblings_are_compressed_on_the_fly() {
+        let (harness, dist) = with_site().await;
+        let script = "export function row(job) { return job.name + ' ' + job.status; }\n".repeat(100);
+        std::fs::write(dist.path().join("big.js"), &script).unwrap();
+        for accepted in ["gzip", "br", "br, gzip"] {
+            let response = harness
+                .client
+                .get(harness.url("/big.js"))
+                .header("accept-encoding", accepted)
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(response.status(), StatusCode::OK, "{accepted}");
+            let headers = response.headers().clone();
+            assert_eq!(headers["content-type"], "text/javascript; charset=utf-8", "{accepted}");
+            assert!(varies_with_accept_encoding(&headers), "{accepted}: {headers:?}");
+            let encoding = headers["content-encoding"].to_str().unwrap().to_owned();
+            let body = response.bytes().await.unwrap();
+            assert!(body.len() < script.len() / 4, "{accepted}: {} bytes", body.len());
+            assert_eq!(decode(&encoding, &body), script.as_bytes(), "{accepted}");
+        }
+        let plain = harness.client.get(harness.url("/big.js")).send().await.unwrap();
+        assert!(plain.headers().get("content-encoding").is_none());
+        assert_eq!(plain.text().await.unwrap(), script);
+
+        let page = harness
+            .client
+            .get(harness.url("/jobs/j-bp1abc"))
+            .header("accept-encoding", "gzip")
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(page.headers()["content-encoding"], "gzip");
+        assert!(page.headers()["content-security-policy"].to_str().unwrap().contains(&expected_hash()));
+        let html = decode("gzip", &page.bytes().await.unwrap());
+        assert!(String::from_utf8(html).unwrap().contains("import init"));
+        harness.stop().await;
+    }
+
+    /// The API and the operators' endpoints are never compressed, whatever the client accepts.
+    async fn api_and_operations_answers_are_not_compressed() {
+        let (harness, _dist) = with_site().await;
+        for (path, readable) in [
+            ("/api/DescribeReplicationJobs?PageSize=50", "\"ReplicationJobs\""),
+            ("/api/Unknown", "\"Proxy.NotFound\""),
+            ("/metrics", "# TYPE smc_proxy_requests_total counter"),
+            ("/healthz", "{\"Status\":\"ok\"}"),
+        ] {
+            let answer = harness
+                .send(harness.client.get(harness.url(path)).header("accept-encoding", "br, gzip"))
+                .await;
+            assert!(answer.header("content-encoding").is_none(), "{path}");
+            assert!(!varies_with_accept_encoding(&answer.headers), "{path}");
+            assert!(answer.text.contains(readable), "{path}: {}", answer.text);
+        }
+        harness.stop().await;
+    }
+
+    /// An `If-None-Match` that does not match is a stale copy, even when `If-Modified-Since`
+    /// says the date is current.
+    async fn a_stale_tag_is_not_overridden_by_a_matching_date() {
+        let (harness, _dist) = with_site().await;
+        let first = harness.get("/app.js").await;
+        let answer = harness
+            .send(
+                harness
+                    .client
+                    .get(harness.url("/app.js"))
+                    .header("if-none-match", "W/\"0-0\"")
+                    .header("if-modified-since", first.header("last-modified").unwrap()),
+            )
+            .await;
+        assert_eq!(answer.status, StatusCode::OK);
+        assert_eq!(answer.text, "export default function init() {}");
+        harness.stop().await;
+    }
+
+    /// A compressed sibling that is a link out of the directory is never sent.
+    async fn a_compressed_sibling_cannot_lead_out_of_the_directory() {
+        let (harness, dist) = with_site().await;
+        let outside = dist.path().parent().unwrap().join(format!("outside-{}.txt", crate::common::random_text()));
+        std::fs::write(&outside, "private").unwrap();
+        #[cfg(unix)]
+        std::os::unix::fs::symlink(&outside, dist.path().join("style.css.br")).unwrap();
+        let response = harness
+            .client
+            .get(harness.url("/style.css"))
+            .header("accept-encoding", "br")
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::NOT_FOUND);
+        // The refusal itself is compressed for a client that accepts it.
+        let encoding = response.headers()["content-encoding"].to_str().unwrap().to_owned();
+        let body = String::from_utf8(decode(&encoding, &response.bytes().await.unwrap())).unwrap();
+        assert!(!body.contains("private"), "{body}");
+        assert_eq!(smc_core::ApiError::from_body(404, &body).unwrap().code, "Proxy.NotFound");
+        std::fs::remove_file(outside).unwrap();
+        harness.stop().await;
+    }
+}
+
+/// The bytes of a WebAssembly module's header.
+const WASM: &[u8] = b"\0asm\x01\0\0\0";
+
+/// Whether `Vary` names `Accept-Encoding`.
+fn varies_with_accept_encoding(headers: &axum::http::HeaderMap) -> bool {
+    headers
+        .get_all("vary")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .any(|name| name.trim().eq_ignore_ascii_case("accept-encoding"))
+}
+
+/// A body decoded from its `Content-Encoding`.
+fn decode(encoding: &str, body: &[u8]) -> Vec<u8> {
+    use std::io::Read as _;
+    let mut decoded = Vec::new();
+    match encoding {
+        "gzip" => flate2::read::GzDecoder::new(body).read_to_end(&mut decoded),
+        "br" => brotli::Decompressor::new(body, 4096).read_to_end(&mut decoded),
+        other => panic!("unexpected encoding {other}"),
+    }
+    .expect("a valid compressed body");
+    decoded
 }
 
 /// Sends `GET target` as written and returns the whole answer.
