@@ -24,11 +24,16 @@ new MutationObserver((_, observer) => {
   const rows = document.querySelectorAll(
     'table.smcv-table tbody tr:not(.smcv-skeleton):not(.smcv-empty)').length;
   if (rows >= ROWS) {
-    const entries = [...performance.getEntriesByType('navigation'),
-                     ...performance.getEntriesByType('resource')];
+    const page = performance.getEntriesByType('navigation')[0];
+    const resources = performance.getEntriesByType('resource');
+    const find = (part) => resources.find((entry) => entry.name.includes(part)) || {};
     window.smcvFirstRows = {
       at: performance.now(),
-      bytes: entries.reduce((sum, entry) => sum + entry.transferSize, 0),
+      bytes: [page, ...resources].reduce((sum, entry) => sum + entry.transferSize, 0),
+      html: page.responseEnd,
+      wasm: find('.wasm').responseEnd,
+      apiStart: find('/api/').startTime,
+      apiEnd: find('/api/').responseEnd,
     };
     observer.disconnect();
   }
@@ -42,10 +47,17 @@ const poll = () => window.smcvFirstRows ? done(window.smcvFirstRows) : setTimeou
 poll();
 "#;
 
-/// One measured visit.
+/// One measured visit: when the rows arrived and what came before, in milliseconds since
+/// navigation began.
 struct Visit {
     millis: f64,
     bytes: f64,
+    /// The page's HTML fully received.
+    html: f64,
+    /// The wasm module fully received.
+    wasm: f64,
+    /// The first API call sent and answered.
+    api: (f64, f64),
 }
 
 #[tokio::main]
@@ -64,9 +76,14 @@ async fn main() {
         for run in 1..=runs {
             let visit = visit(&url, conditions).await;
             println!(
-                "{network:>8} run {run}: {ROWS} rows after {:7.1} ms, {:6.1} KB moved",
+                "{network:>8} run {run}: {ROWS} rows after {:7.1} ms, {:6.1} KB moved \
+                 (HTML {:.0}, wasm {:.0}, API call {:.0} to {:.0})",
                 visit.millis,
-                visit.bytes / 1000.0
+                visit.bytes / 1000.0,
+                visit.html,
+                visit.wasm,
+                visit.api.0,
+                visit.api.1
             );
             visits.push(visit);
         }
@@ -104,8 +121,12 @@ async fn visit(url: &str, conditions: Option<NetworkConditions>) -> Visit {
         .await
         .expect("the rows arrive");
     browser.close().await;
+    let time = |key: &str| result[key].as_f64().unwrap_or(f64::NAN);
     Visit {
-        millis: result["at"].as_f64().expect("a time"),
-        bytes: result["bytes"].as_f64().unwrap_or_default(),
+        millis: time("at"),
+        bytes: time("bytes"),
+        html: time("html"),
+        wasm: time("wasm"),
+        api: (time("apiStart"), time("apiEnd")),
     }
 }

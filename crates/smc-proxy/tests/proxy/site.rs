@@ -302,12 +302,32 @@ crate::scenarios! {
         harness.stop().await;
     }
 
-    /// The API and the operators' endpoints are never compressed, whatever the client accepts.
-    async fn api_and_operations_answers_are_not_compressed() {
+    /// A page of jobs is compressed for a client that accepts it (browsers do: the page is
+    /// the last thing a viewer waits for), and sent as it is to one that does not; the
+    /// operators' endpoints are never compressed.
+    async fn api_pages_are_compressed_when_accepted_and_operations_never() {
         let (harness, _dist) = with_site().await;
+        let path = "/api/DescribeReplicationJobs?PageSize=50";
+        for accepted in ["gzip", "br"] {
+            let response = harness
+                .client
+                .get(harness.url(path))
+                .header("accept-encoding", accepted)
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(response.status(), StatusCode::OK, "{accepted}");
+            let headers = response.headers().clone();
+            assert_eq!(headers["content-encoding"], accepted);
+            assert!(varies_with_accept_encoding(&headers), "{accepted}: {headers:?}");
+            let body = decode(accepted, &response.bytes().await.unwrap());
+            let page = smc_core::json::parse_response(std::str::from_utf8(&body).unwrap());
+            assert_eq!(page.map(|p| p.replication_jobs.len()), Ok(50), "{accepted}");
+        }
+        let plain = harness.get(path).await;
+        assert!(plain.header("content-encoding").is_none());
+        assert!(plain.text.contains("\"ReplicationJobs\""));
         for (path, readable) in [
-            ("/api/DescribeReplicationJobs?PageSize=50", "\"ReplicationJobs\""),
-            ("/api/Unknown", "\"Proxy.NotFound\""),
             ("/metrics", "# TYPE smc_proxy_requests_total counter"),
             ("/healthz", "{\"Status\":\"ok\"}"),
         ] {
