@@ -259,6 +259,16 @@ impl Answer {
     pub fn header(&self, name: &str) -> Option<&str> {
         self.headers.get(name).and_then(|v| v.to_str().ok())
     }
+
+    /// Whether the `Vary` headers name `header` (in any case, in any of its values).
+    pub fn varies_with(&self, header: &str) -> bool {
+        self.headers
+            .get_all("vary")
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .flat_map(|v| v.split(','))
+            .any(|name| name.trim().eq_ignore_ascii_case(header))
+    }
 }
 
 /// A random string.
