@@ -5,7 +5,7 @@ use std::cmp::Ordering;
 use smc_core::ReplicationJob;
 use time::OffsetDateTime;
 
-use crate::state::{Page, Sort};
+use crate::page::Page;
 
 /// A column of the jobs table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -123,6 +123,15 @@ impl Column {
             Column::Tags => Ordering::Equal,
         }
     }
+}
+
+/// How the current page is sorted (the page only: the API has no sort).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sort {
+    /// The column.
+    pub column: Column,
+    /// Smallest first.
+    pub ascending: bool,
 }
 
 fn label(text: Option<&str>) -> String {

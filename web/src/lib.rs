@@ -22,6 +22,8 @@ pub mod filters;
 pub mod format;
 pub mod hints;
 pub mod hooks;
+pub mod job_lookup;
+pub mod page;
 pub mod paging;
 pub mod prefs;
 pub mod state;

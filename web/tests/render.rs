@@ -12,8 +12,9 @@ use smc_web::components::{
 };
 use smc_web::filters::Filter;
 use smc_web::format::Zone;
+use smc_web::page::Page;
 use smc_web::paging::PageWindow;
-use smc_web::state::{Action, Page};
+use smc_web::state::Action;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test as test, wasm_bindgen_test_configure};
 use web_sys::{Element, HtmlElement};
@@ -235,7 +236,7 @@ async fn a_parsed_page_renders_one_row_per_job_with_indicators_and_chips() {
 async fn headers_sort_the_page_and_say_how() {
     let (dispatch, seen) = recorder();
     let mut props = table_props(dispatch);
-    props.table.sort = Some(smc_web::state::Sort {
+    props.table.sort = Some(smc_web::columns::Sort {
         column: Column::Progress,
         ascending: false,
     });
@@ -430,4 +431,88 @@ async fn the_name_filter_applies_once_typing_pauses_and_shows_names_set_elsewher
     assert_eq!(input.value(), "");
     pause().await;
     assert_eq!(seen.borrow().len(), 1, "{:?}", seen.borrow());
+}
+
+#[wasm_bindgen::prelude::wasm_bindgen(inline_js = r#"
+export function fakeJobsApi(base, slowJobId) {
+  const real = window.fetch;
+  window.fetch = (input, init) => {
+    const url = new URL(typeof input === 'string' ? input : input.url, location.href);
+    if (!url.pathname.startsWith(base)) return real(input, init);
+    const id = url.searchParams.get('JobId.1');
+    const jobs = id ? [{ JobId: id, Name: 'name of ' + id }] : [];
+    const body = JSON.stringify({ RequestId: 'R-' + id, TotalCount: jobs.length, PageNumber: 1,
+      PageSize: 10, ReplicationJobs: { ReplicationJob: jobs } });
+    const delay = id === slowJobId ? 400 : 20;
+    return new Promise((resolve) => setTimeout(() => resolve(new Response(body,
+      { status: 200, headers: { 'Content-Type': 'application/json' } })), delay));
+  };
+}
+"#)]
+extern "C" {
+    /// Answers fetches under `base` with the job asked for by `JobId.1` (none without it),
+    /// after 400 ms for `slow_job_id` and 20 ms for any other.
+    #[wasm_bindgen(js_name = fakeJobsApi)]
+    fn fake_jobs_api(base: &str, slow_job_id: &str);
+}
+
+/// The details panel as the app holds it; the button opens another job.
+#[derive(Properties, PartialEq)]
+struct DetailsHostProps {
+    endpoint: smc_web::api::Endpoint,
+}
+
+#[yew::component]
+fn DetailsHost(props: &DetailsHostProps) -> yew::Html {
+    let open = yew::use_state(|| "j-a".to_owned());
+    let details = smc_web::components::use_details(
+        Some((*open).clone()),
+        None,
+        props.endpoint.clone(),
+        Callback::noop(),
+    );
+    let open_b = {
+        let open = open.clone();
+        Callback::from(move |_| open.set("j-b".to_owned()))
+    };
+    yew::html! {
+        <>
+            <button id="open-b" onclick={open_b}>{ "Open j-b" }</button>
+            { smc_web::components::details_panel(smc_web::components::DetailsPanel {
+                job_id: &open,
+                details: &details,
+                zone: Zone::Utc,
+                copied: false,
+                dispatch: &Callback::noop(),
+            }) }
+        </>
+    }
+}
+
+#[test]
+async fn a_late_answer_for_the_job_opened_before_never_shows_under_the_next_one() {
+    // j-a is not on any page, so it is fetched by itself, slowly; j-b is opened before
+    // j-a's answer arrives, and answers first.
+    fake_jobs_api("/fake-details-api", "j-a");
+    let endpoint = smc_web::api::Endpoint {
+        base: "/fake-details-api".into(),
+        token: None,
+    };
+    let root = render::<DetailsHost>(DetailsHostProps { endpoint }).await;
+    click(&root, "#open-b");
+    let settle = |ms| async move {
+        gloo::timers::future::TimeoutFuture::new(ms).await;
+        yew::scheduler::flush().await;
+    };
+    settle(150).await;
+    assert_eq!(texts(&root, ".smcv-details h2"), ["name of j-b"]);
+    // j-a's answer arrives now: the panel still shows j-b.
+    settle(500).await;
+    assert_eq!(texts(&root, ".smcv-details h2"), ["name of j-b"]);
+    assert_eq!(
+        texts(&root, ".smcv-details .smcv-facts code")
+            .first()
+            .map(String::as_str),
+        Some("j-b")
+    );
 }

@@ -16,7 +16,9 @@ use crate::components::{copy_button, progress_cell, status_indicator, tag_chips}
 use crate::filters::tag_label;
 use crate::format::{format_time, human_bytes, Zone};
 use crate::hints::error_hint;
-use crate::state::{Action, Page};
+use crate::job_lookup::{JobLookup, Lookup, LookupAction};
+use crate::page::Page;
+use crate::state::Action;
 
 /// What the panel shows and changes.
 pub struct DetailsPanel<'a> {
@@ -30,24 +32,6 @@ pub struct DetailsPanel<'a> {
     pub copied: bool,
     /// Changes the state.
     pub dispatch: &'a Callback<Action>,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-enum Lookup {
-    Loading,
-    /// The job at this index of the page.
-    Found(Page, usize),
-    Missing,
-    Failed(String),
-}
-
-/// Where `job_id` is on `page`.
-fn find(page: &Page, job_id: &str) -> Option<Lookup> {
-    let index = page
-        .replication_jobs
-        .iter()
-        .position(|job| job.job_id == job_id)?;
-    Some(Lookup::Found(page.clone(), index))
 }
 
 /// The panel's state, held by the app: where the open job was found (on the page, or
@@ -66,30 +50,30 @@ pub fn use_details(
     endpoint: Endpoint,
     dispatch: Callback<Action>,
 ) -> Details {
-    let fetched = use_state(|| Lookup::Loading);
+    let fetched = use_reducer(JobLookup::default);
     let on_page = page
         .as_ref()
         .zip(open_job.as_deref())
-        .and_then(|(page, job_id)| find(page, job_id));
+        .and_then(|(page, job_id)| page.find(job_id))
+        .map(Lookup::Found);
     {
-        let fetched = fetched.clone();
+        let dispatcher = fetched.dispatcher();
         let missing = open_job.clone().filter(|_| on_page.is_none());
         use_effect_with(missing, move |missing| {
             if let Some(job_id) = missing.clone() {
-                fetched.set(Lookup::Loading);
+                dispatcher.dispatch(LookupAction::Ask(job_id.clone()));
                 let request = DescribeReplicationJobs {
                     job_ids: vec![job_id.clone()],
                     ..Default::default()
                 };
                 spawn_local(async move {
-                    fetched.set(match fetch_page(&endpoint, &request).await {
-                        Ok(page) => find(&Page(Rc::new(page)), &job_id).unwrap_or(Lookup::Missing),
-                        Err(error) => Lookup::Failed(format!("{}: {}", error.code, error.message)),
-                    });
+                    let answer = fetch_page(&endpoint, &request).await.map(Rc::new);
+                    dispatcher.dispatch(LookupAction::Answer(job_id, answer));
                 });
             }
         });
     }
+    let shown = on_page.unwrap_or_else(|| fetched.for_job(open_job.as_deref().unwrap_or_default()));
     let heading = use_node_ref();
     {
         let heading = heading.clone();
@@ -111,7 +95,7 @@ pub fn use_details(
         });
     }
     Details {
-        lookup: on_page.unwrap_or_else(|| (*fetched).clone()),
+        lookup: shown,
         heading,
     }
 }
@@ -120,7 +104,7 @@ pub fn use_details(
 pub fn details_panel(props: DetailsPanel<'_>) -> Html {
     let lookup = &props.details.lookup;
     let job = match lookup {
-        Lookup::Found(page, index) => page.replication_jobs.get(*index),
+        Lookup::Found(job) => Some(&**job),
         _ => None,
     };
     let title = match job {

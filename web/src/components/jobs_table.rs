@@ -4,11 +4,12 @@ use smc_core::ReplicationJob;
 use time::OffsetDateTime;
 use yew::prelude::*;
 
-use crate::columns::{last_run_start, sorted_jobs, target_summary, Column};
+use crate::columns::{last_run_start, sorted_jobs, target_summary, Column, Sort};
 use crate::components::{copy_button, progress_cell, status_indicator, tag_chips, time_cell};
 use crate::filters::tag_label;
 use crate::format::Zone;
-use crate::state::{Action, Page, Sort};
+use crate::page::Page;
+use crate::state::Action;
 
 /// What the table shows.
 #[derive(Debug, Clone, PartialEq)]
