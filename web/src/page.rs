@@ -21,6 +21,11 @@ impl Page {
         })
     }
 
+    /// Every job of the page, in the API's order.
+    pub fn jobs(&self) -> impl Iterator<Item = PageJob> + '_ {
+        (0..self.replication_jobs.len()).filter_map(|index| self.job(index))
+    }
+
     /// The job with this id, if it is on the page.
     pub fn find(&self, job_id: &str) -> Option<PageJob> {
         let index = self
@@ -92,6 +97,8 @@ mod tests {
         assert_eq!(page.job(2), None);
         assert_eq!(page.find("j-1"), page.job(0));
         assert_eq!(page.find("j-9"), None);
+        let ids: Vec<String> = page.jobs().map(|job| job.job_id.clone()).collect();
+        assert_eq!(ids, ["j-1", "j-2"]);
     }
 
     #[test]

@@ -7,8 +7,8 @@ use std::rc::Rc;
 use smc_core::{DescribeReplicationJobs, Status, Tag};
 use smc_web::columns::Column;
 use smc_web::components::{
-    active_filter_chips, jobs_table, name_field, pagination, use_name_filter, App, AppProps,
-    JobsTableProps, Pagination,
+    ActiveFilters, ActiveFiltersProps, App, AppProps, DetailsPanel, JobsTable, JobsTableProps,
+    NameFilter, Pagination, PaginationProps,
 };
 use smc_web::filters::Filter;
 use smc_web::format::Zone;
@@ -78,34 +78,21 @@ fn recorder() -> (Callback<Action>, Rc<std::cell::RefCell<Vec<Action>>>) {
     )
 }
 
-fn table_props(dispatch: Callback<Action>) -> TableProps {
-    let page = smc_core::json::parse_response(PAGE).expect("the fixture parses");
-    TableProps {
-        table: JobsTableProps {
-            page: Some(Page(Rc::new(page))),
-            columns: Column::ALL.to_vec(),
-            sort: None,
-            zone: Zone::Utc8,
-            loading: false,
-            filtered: false,
-            page_size: 20,
-            selected: Some("j-bp18x2mhl5ufe4sy0a02".to_owned()),
-            now: smc_web::format::now(),
-            copied: Some("j-bp18x2mhl5ufe4sy0a01".to_owned()),
-            dispatch,
-        },
+fn table_props(dispatch: Callback<Action>) -> JobsTableProps {
+    let page = smc_core::body::parse_response(PAGE).expect("the fixture parses");
+    JobsTableProps {
+        page: Some(Page(Rc::new(page))),
+        columns: Column::ALL.to_vec(),
+        sort: None,
+        zone: Zone::Utc8,
+        loading: false,
+        filtered: false,
+        page_size: 20,
+        selected: Some("j-bp18x2mhl5ufe4sy0a02".to_owned()),
+        now: smc_web::format::now(),
+        copied: Some("j-bp18x2mhl5ufe4sy0a01".to_owned()),
+        dispatch,
     }
-}
-
-/// The table is a function of the app's; a component renders it here.
-#[derive(Properties, PartialEq)]
-struct TableProps {
-    table: JobsTableProps,
-}
-
-#[yew::component]
-fn Table(props: &TableProps) -> yew::Html {
-    jobs_table(&props.table)
 }
 
 /// Page 3 of 12 pages of 20 jobs.
@@ -115,28 +102,20 @@ const PAGE_3_OF_12: PageWindow = PageWindow {
     total: 240,
 };
 
-/// The paging controls are a function of the app's; a component renders them here.
-#[derive(Properties, PartialEq)]
-struct PagingProps {
-    window: PageWindow,
-    dispatch: Callback<Action>,
-}
-
-#[yew::component]
-fn Paging(props: &PagingProps) -> yew::Html {
-    pagination(Pagination {
-        window: props.window,
+fn paging_props(window: PageWindow, dispatch: Callback<Action>) -> PaginationProps {
+    PaginationProps {
+        window,
         loading: false,
-        id: "paging",
-        dispatch: &props.dispatch,
-        on_page_size: &Callback::noop(),
-    })
+        id: "paging".into(),
+        dispatch,
+        on_page_size: Callback::noop(),
+    }
 }
 
 #[test]
 async fn a_parsed_page_renders_one_row_per_job_with_indicators_and_chips() {
     let (dispatch, seen) = recorder();
-    let root = render::<Table>(table_props(dispatch)).await;
+    let root = render::<JobsTable>(table_props(dispatch)).await;
 
     let rows = root.query_selector_all("tbody tr").unwrap();
     assert_eq!(rows.length(), 3);
@@ -161,7 +140,7 @@ async fn a_parsed_page_renders_one_row_per_job_with_indicators_and_chips() {
         .query_selector(".smcv-status--error")
         .unwrap()
         .is_some());
-    // The class lists written as `CLASS` (see components/mod.rs) land in `class`.
+    // Class lists built from values keep their order, and an empty one sets no `class`.
     let status = root.query_selector("tbody .smcv-status").unwrap().unwrap();
     assert_eq!(
         status.get_attribute("class").as_deref(),
@@ -236,11 +215,11 @@ async fn a_parsed_page_renders_one_row_per_job_with_indicators_and_chips() {
 async fn headers_sort_the_page_and_say_how() {
     let (dispatch, seen) = recorder();
     let mut props = table_props(dispatch);
-    props.table.sort = Some(smc_web::columns::Sort {
+    props.sort = Some(smc_web::columns::Sort {
         column: Column::Progress,
         ascending: false,
     });
-    let root = render::<Table>(props).await;
+    let root = render::<JobsTable>(props).await;
     let note = texts(&root, ".smcv-sort-note");
     assert!(note[0].contains("on this page only"), "{note:?}");
     let sorted = root.query_selector("th[aria-sort]").unwrap().unwrap();
@@ -260,27 +239,15 @@ async fn headers_sort_the_page_and_say_how() {
 async fn empty_results_offer_to_clear_filters() {
     let (dispatch, seen) = recorder();
     let mut props = table_props(dispatch);
-    props.table.page = Some(Page(Rc::default()));
-    props.table.filtered = true;
-    let root = render::<Table>(props).await;
+    props.page = Some(Page(Rc::default()));
+    props.filtered = true;
+    let root = render::<JobsTable>(props).await;
     assert_eq!(
         texts(&root, ".smcv-empty__title"),
         ["No jobs match these filters"]
     );
     click(&root, ".smcv-empty button");
     assert_eq!(*seen.borrow(), [Action::ClearFilters]);
-}
-
-/// The chips are a function of the app's; a component renders them here.
-#[derive(Properties, PartialEq)]
-struct ChipsProps {
-    request: DescribeReplicationJobs,
-    dispatch: Callback<Action>,
-}
-
-#[yew::component]
-fn Chips(props: &ChipsProps) -> yew::Html {
-    active_filter_chips(&props.request, &props.dispatch)
 }
 
 #[test]
@@ -292,7 +259,7 @@ async fn active_filters_are_removable_chips() {
         tags: vec![Tag::new("env", "prod")],
         ..Default::default()
     };
-    let root = render::<Chips>(yew::props!(ChipsProps { request, dispatch })).await;
+    let root = render::<ActiveFilters>(ActiveFiltersProps { request, dispatch }).await;
     assert_eq!(
         texts(&root, ".smcv-chip--filter span"),
         ["Status: Error", "Job ID: j-1", "Tag: env=prod"]
@@ -323,14 +290,13 @@ async fn active_filters_are_removable_chips() {
 #[test]
 async fn pagination_shows_the_range_and_the_current_page() {
     let (dispatch, seen) = recorder();
-    let root = render::<Paging>(PagingProps {
-        window: PAGE_3_OF_12,
-        dispatch,
-    })
-    .await;
+    let root = render::<Pagination>(paging_props(PAGE_3_OF_12, dispatch)).await;
     assert_eq!(texts(&root, ".smcv-pagination__range"), ["41–60 of 240"]);
-    assert_eq!(texts(&root, ".smcv-page[aria-current=page]"), ["3"]);
-    assert_eq!(texts(&root, ".smcv-page-gap"), ["…"]);
+    assert_eq!(
+        texts(&root, ".smcv-pagination__button[aria-current=page]"),
+        ["3"]
+    );
+    assert_eq!(texts(&root, ".smcv-pagination__gap"), ["…"]);
     click(&root, "[aria-label='Last page']");
     assert_eq!(*seen.borrow(), [Action::GoToPage(12)]);
 }
@@ -338,11 +304,7 @@ async fn pagination_shows_the_range_and_the_current_page() {
 #[test]
 async fn jumping_goes_to_the_typed_page_and_empties_the_field() {
     let (dispatch, seen) = recorder();
-    let root = render::<Paging>(PagingProps {
-        window: PAGE_3_OF_12,
-        dispatch,
-    })
-    .await;
+    let root = render::<Pagination>(paging_props(PAGE_3_OF_12, dispatch)).await;
     let field: web_sys::HtmlInputElement = find(&root, ".smcv-jump input");
     let go: HtmlElement = find(&root, ".smcv-jump button");
     field.set_value("7");
@@ -388,14 +350,16 @@ struct NameProps {
     dispatch: Callback<Action>,
 }
 
-#[yew::component]
+#[yew::function_component]
 fn NameBox(props: &NameProps) -> yew::Html {
     let name = yew::use_state(|| props.name.clone());
-    let filter = use_name_filter((*name).clone(), props.dispatch.clone());
-    let clear = Callback::from(move |_| name.set(None));
+    let clear = {
+        let name = name.clone();
+        Callback::from(move |_| name.set(None))
+    };
     yew::html! {
         <>
-            { name_field("name", &filter) }
+            <NameFilter id="name" name={(*name).clone()} dispatch={props.dispatch.clone()} />
             <button id="clear" onclick={clear}>{ "Clear filters" }</button>
         </>
     }
@@ -456,35 +420,24 @@ extern "C" {
     fn fake_jobs_api(base: &str, slow_job_id: &str);
 }
 
-/// The details panel as the app holds it; the button opens another job.
+/// The details panel as the app holds it, with no page shown; the button opens another job.
 #[derive(Properties, PartialEq)]
 struct DetailsHostProps {
     endpoint: smc_web::api::Endpoint,
 }
 
-#[yew::component]
+#[yew::function_component]
 fn DetailsHost(props: &DetailsHostProps) -> yew::Html {
-    let open = yew::use_state(|| "j-a".to_owned());
-    let details = smc_web::components::use_details(
-        Some((*open).clone()),
-        None,
-        props.endpoint.clone(),
-        Callback::noop(),
-    );
+    let open = yew::use_state(|| yew::AttrValue::from("j-a"));
     let open_b = {
         let open = open.clone();
-        Callback::from(move |_| open.set("j-b".to_owned()))
+        Callback::from(move |_| open.set("j-b".into()))
     };
     yew::html! {
         <>
             <button id="open-b" onclick={open_b}>{ "Open j-b" }</button>
-            { smc_web::components::details_panel(smc_web::components::DetailsPanel {
-                job_id: &open,
-                details: &details,
-                zone: Zone::Utc,
-                copied: false,
-                dispatch: &Callback::noop(),
-            }) }
+            <DetailsPanel job_id={(*open).clone()} page={None::<Page>} endpoint={props.endpoint.clone()}
+                zone={Zone::Utc} copied=false dispatch={Callback::noop()} />
         </>
     }
 }
@@ -515,4 +468,31 @@ async fn a_late_answer_for_the_job_opened_before_never_shows_under_the_next_one(
             .map(String::as_str),
         Some("j-b")
     );
+}
+
+#[test]
+async fn the_current_page_button_keeps_its_class_as_the_page_changes() {
+    let root = root();
+    let on_page = |page| PageWindow {
+        page,
+        ..PAGE_3_OF_12
+    };
+    let mut paging = yew::Renderer::<Pagination>::with_root_and_props(
+        root.clone(),
+        paging_props(on_page(1), Callback::noop()),
+    )
+    .render();
+    yew::scheduler::flush().await;
+    let class_of = |label: &str| {
+        find::<Element>(&root, &format!("[aria-label='{label}']")).get_attribute("class")
+    };
+    const BUTTON: &str = "smcv-pagination__button";
+    const CURRENT: &str = "smcv-pagination__button smcv-pagination__button--current";
+    assert_eq!(class_of("Page 1").as_deref(), Some(CURRENT));
+    assert_eq!(class_of("Page 2").as_deref(), Some(BUTTON));
+    paging.update(paging_props(on_page(2), Callback::noop()));
+    yew::scheduler::flush().await;
+    assert_eq!(class_of("Page 1").as_deref(), Some(BUTTON));
+    assert_eq!(class_of("Page 2").as_deref(), Some(CURRENT));
+    assert_eq!(class_of("Next page").as_deref(), Some(BUTTON));
 }
