@@ -19,14 +19,6 @@ pub enum FilterInputKind {
 }
 
 impl FilterInputKind {
-    /// Every input: the id lists in `IdList::ALL` order, then the tag.
-    pub const ALL: [FilterInputKind; 4] = [
-        FilterInputKind::Ids(IdList::ALL[0]),
-        FilterInputKind::Ids(IdList::ALL[1]),
-        FilterInputKind::Ids(IdList::ALL[2]),
-        FilterInputKind::Tag,
-    ];
-
     /// How many values of this filter `request` holds.
     pub fn count(self, request: &DescribeReplicationJobs) -> usize {
         match self {
