@@ -66,9 +66,8 @@ pub async fn fetch_page(
     decode(status, &body)
 }
 
-/// What the browser said went wrong. Not through gloo's `Display`: its JSON variant would
-/// bring serde_json's and std's I/O error texts into the bundle (1 KB gzip), and the viewer
-/// never asks gloo for JSON (smc-core reads the body).
+/// What the browser said went wrong, in its own words (the viewer never asks gloo for
+/// JSON: smc-core reads the body, so gloo's JSON error does not arise).
 fn network_failure(error: gloo::net::Error) -> String {
     match error {
         gloo::net::Error::JsError(error) => error.to_string(),

@@ -2,13 +2,16 @@
 
 use std::cmp::Ordering;
 
+use serde::{Deserialize, Serialize};
 use smc_core::ReplicationJob;
 use time::OffsetDateTime;
 
-use crate::state::{Page, Sort};
+use crate::page::{Page, PageJob};
 
-/// A column of the jobs table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// A column of the jobs table. Preferences store it by its kebab-case name
+/// (`business-status`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum Column {
     /// Name with the JobId (always shown).
     Name,
@@ -67,28 +70,6 @@ impl Column {
         }
     }
 
-    /// The key kept in preferences.
-    pub fn key(self) -> &'static str {
-        match self {
-            Column::Name => "name",
-            Column::Status => "status",
-            Column::BusinessStatus => "business-status",
-            Column::Progress => "progress",
-            Column::Source => "source",
-            Column::Target => "target",
-            Column::JobType => "job-type",
-            Column::Region => "region",
-            Column::Created => "created",
-            Column::LastRun => "last-run",
-            Column::Tags => "tags",
-        }
-    }
-
-    /// Reads a preference key.
-    pub fn from_key(key: &str) -> Option<Column> {
-        Column::ALL.into_iter().find(|column| column.key() == key)
-    }
-
     /// Whether a person may hide it (the name identifies the row, so it stays).
     pub fn hideable(self) -> bool {
         self != Column::Name
@@ -123,6 +104,15 @@ impl Column {
             Column::Tags => Ordering::Equal,
         }
     }
+}
+
+/// How the current page is sorted (the page only: the API has no sort).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sort {
+    /// The column.
+    pub column: Column,
+    /// Smallest first.
+    pub ascending: bool,
 }
 
 fn label(text: Option<&str>) -> String {
@@ -167,10 +157,8 @@ pub fn target_summary(job: &ReplicationJob) -> String {
 
 /// The jobs of `page` in the order shown: the API's, or sorted by a column (the page only:
 /// the API has no sort).
-pub fn sorted_jobs(page: Option<&Page>, sort: Option<Sort>) -> Vec<&ReplicationJob> {
-    let mut jobs: Vec<&ReplicationJob> = page
-        .map(|page| page.replication_jobs.iter().collect())
-        .unwrap_or_default();
+pub fn sorted_jobs(page: Option<&Page>, sort: Option<Sort>) -> Vec<PageJob> {
+    let mut jobs: Vec<PageJob> = page.map(|page| page.jobs().collect()).unwrap_or_default();
     if let Some(Sort { column, ascending }) = sort {
         jobs.sort_by(|a, b| {
             let order = column.compare(a, b);
@@ -216,8 +204,13 @@ mod tests {
     #[test]
     fn preference_keys_round_trip() {
         for column in Column::ALL {
-            assert_eq!(Column::from_key(column.key()), Some(column));
+            let key = serde_json::to_value(column).unwrap();
+            assert_eq!(Column::deserialize(key).ok(), Some(column));
         }
+        let keys: Vec<_> = [Column::BusinessStatus, Column::JobType, Column::LastRun]
+            .map(|column| serde_json::to_value(column).unwrap())
+            .into();
+        assert_eq!(keys, ["business-status", "job-type", "last-run"]);
     }
 
     fn page(jobs: Vec<ReplicationJob>) -> Page {
@@ -229,10 +222,10 @@ mod tests {
         ))
     }
 
-    fn names(page: &Page, column: Column, ascending: bool) -> Vec<&str> {
+    fn names(page: &Page, column: Column, ascending: bool) -> Vec<String> {
         sorted_jobs(Some(page), Some(Sort { column, ascending }))
             .iter()
-            .map(|j| j.name.as_str())
+            .map(|j| j.name.clone())
             .collect()
     }
 
@@ -245,9 +238,9 @@ mod tests {
         ]);
         assert_eq!(names(&page, Column::Progress, true), ["A", "c", "b"]);
         assert_eq!(names(&page, Column::Name, false), ["c", "b", "A"]);
-        let unsorted: Vec<&str> = sorted_jobs(Some(&page), None)
+        let unsorted: Vec<String> = sorted_jobs(Some(&page), None)
             .iter()
-            .map(|j| j.name.as_str())
+            .map(|j| j.name.clone())
             .collect();
         assert_eq!(unsorted, ["b", "A", "c"]);
     }

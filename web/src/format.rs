@@ -1,5 +1,6 @@
 //! How values read: sizes in binary units, times in the chosen zone, relative times.
 
+use serde::{Deserialize, Serialize};
 use smc_core::number::fixed;
 use time::{OffsetDateTime, UtcOffset};
 
@@ -22,7 +23,9 @@ pub fn human_bytes(bytes: i64) -> String {
 }
 
 /// The zone times are shown in. The API speaks UTC; the SMC console shows UTC+8.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+/// Preferences store it by its [`Zone::key`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Zone {
     /// Coordinated Universal Time, as the API returns it.
     #[default]
@@ -30,6 +33,7 @@ pub enum Zone {
     /// The browser's zone.
     Local,
     /// China Standard Time, as the SMC console shows it.
+    #[serde(rename = "utc+8")]
     Utc8,
 }
 
@@ -37,7 +41,7 @@ impl Zone {
     /// Every choice, in menu order.
     pub const ALL: [Zone; 3] = [Zone::Utc, Zone::Local, Zone::Utc8];
 
-    /// The value kept in preferences.
+    /// The value of its menu option, and of its stored preference.
     pub fn key(self) -> &'static str {
         match self {
             Zone::Utc => "utc",
@@ -224,6 +228,7 @@ mod tests {
     fn zones_round_trip_through_preference_keys() {
         for zone in Zone::ALL {
             assert_eq!(Zone::from_key(zone.key()), Some(zone));
+            assert_eq!(serde_json::to_value(zone).unwrap(), zone.key());
         }
         assert_eq!(Zone::from_key("mars"), None);
     }

@@ -2,11 +2,13 @@
 //! `/api/DescribeReplicationJobs`, also usable as the `<smc-replication-jobs>` custom
 //! element. Requests, responses and errors are smc-core's: there is no second model here.
 //!
-//! - [`state`]: the view's state and every change to it (a reducer).
+//! - [`page`]: a page of jobs as it arrived, shared by the rest.
+//! - [`state`]: the view's state and every change to it (a reducer); [`job_lookup`]: the
+//!   open job fetched by itself (a small reducer of its own).
 //! - [`filters`], [`url_state`], [`paging`], [`columns`], [`format`], [`prefs`], [`hints`],
 //!   [`export`]: the rules, each pure and tested natively.
 //! - [`api`]: the one call to the proxy.
-//! - [`components`], [`hooks`]: the UI.
+//! - [`components`] (one per file) and [`hooks`] (reusable behaviour): the UI.
 //! - [`embed`]: the custom element.
 
 // smc-core's `ApiError` is every field a person may need to report a failure (160 bytes);
@@ -22,6 +24,8 @@ pub mod filters;
 pub mod format;
 pub mod hints;
 pub mod hooks;
+pub mod job_lookup;
+pub mod page;
 pub mod paging;
 pub mod prefs;
 pub mod state;

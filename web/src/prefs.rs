@@ -1,8 +1,10 @@
 //! Preferences a person keeps between visits (columns, density, page size, time zone,
-//! auto-refresh), stored in `localStorage`.
+//! auto-refresh), stored in `localStorage` as one JSON object.
 
-use serde::Serialize;
-use serde_json::Value;
+use gloo::storage::{LocalStorage, Storage};
+use serde::de::Error as _;
+use serde::{Deserialize, Deserializer, Serialize};
+use serde_json::{Map, Value};
 
 use crate::columns::Column;
 use crate::format::Zone;
@@ -12,7 +14,8 @@ pub const PAGE_SIZES: [i64; 3] = [10, 20, 50];
 const STORAGE_KEY: &str = "smc-viewer.preferences";
 
 /// Row spacing.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Density {
     /// Room to breathe.
     #[default]
@@ -22,7 +25,7 @@ pub enum Density {
 }
 
 impl Density {
-    /// The value kept in storage and used as a CSS hook.
+    /// The value of the viewer's `data-density`, a CSS hook (the same as the stored one).
     pub fn key(self) -> &'static str {
         match self {
             Density::Comfortable => "comfortable",
@@ -32,13 +35,20 @@ impl Density {
 }
 
 /// Everything a person chooses about how the viewer looks.
-#[derive(Debug, Clone, PartialEq)]
+///
+/// Stored with camelCase keys (`hiddenColumns`, `density`, `pageSize`, `zone`,
+/// `autoRefresh`). Each value is read on its own (see [`Preferences::from_value`]): one
+/// that is missing, of the wrong type or unknown falls back to its default.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
 pub struct Preferences {
     /// Columns not shown.
+    #[serde(deserialize_with = "known_hideable_columns")]
     pub hidden_columns: Vec<Column>,
     /// Row spacing.
     pub density: Density,
-    /// Jobs per page when a link does not say.
+    /// Jobs per page when a link does not say: one of [`PAGE_SIZES`].
+    #[serde(deserialize_with = "offered_page_size")]
     pub page_size: i64,
     /// The zone times are shown in.
     pub zone: Zone,
@@ -58,17 +68,29 @@ impl Default for Preferences {
     }
 }
 
-/// The stored form: plain strings, so a value this version does not know falls back to
-/// the default instead of losing every preference. Written from this struct, read as a
-/// JSON tree (see [`Preferences::from_json`]).
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct Stored {
-    hidden_columns: Option<Vec<String>>,
-    density: Option<String>,
-    page_size: Option<i64>,
-    zone: Option<String>,
-    auto_refresh: Option<bool>,
+/// The columns of a stored list that this version knows and that may be hidden; the
+/// others (a column since removed, or the name, which always shows) are left out.
+fn known_hideable_columns<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Vec<Column>, D::Error> {
+    let names = Vec::<Value>::deserialize(deserializer)?;
+    Ok(names
+        .into_iter()
+        .filter_map(|name| Column::deserialize(name).ok())
+        .filter(|column| column.hideable())
+        .collect())
+}
+
+/// A stored page size, if it is one of those offered.
+fn offered_page_size<'de, D: Deserializer<'de>>(deserializer: D) -> Result<i64, D::Error> {
+    let size = i64::deserialize(deserializer)?;
+    if PAGE_SIZES.contains(&size) {
+        Ok(size)
+    } else {
+        Err(D::Error::custom(format!(
+            "pageSize: {size} is not one of the sizes offered, {PAGE_SIZES:?}"
+        )))
+    }
 }
 
 impl Preferences {
@@ -80,87 +102,37 @@ impl Preferences {
             .collect()
     }
 
-    /// Reads preferences from their JSON text, each on its own: a value that is missing,
-    /// of the wrong type or unknown to this version falls back to its default, and the
-    /// others still apply.
-    ///
-    /// Read as a JSON tree, whose reader the bundle has anyway (for API errors), rather
-    /// than into [`Stored`], whose own reader would be 1.8 KB of gzip more.
-    pub fn from_json(text: &str) -> Preferences {
-        let stored: Value = serde_json::from_str(text).unwrap_or_default();
-        let defaults = Preferences::default();
-        Preferences {
-            hidden_columns: stored
-                .get("hiddenColumns")
-                .and_then(Value::as_array)
-                .map(|keys| {
-                    keys.iter()
-                        .filter_map(Value::as_str)
-                        .filter_map(Column::from_key)
-                        .filter(|column| column.hideable())
-                        .collect()
-                })
-                .unwrap_or(defaults.hidden_columns),
-            density: match stored.get("density").and_then(Value::as_str) {
-                Some("compact") => Density::Compact,
-                Some("comfortable") => Density::Comfortable,
-                _ => defaults.density,
-            },
-            page_size: stored
-                .get("pageSize")
-                .and_then(Value::as_i64)
-                .filter(|size| PAGE_SIZES.contains(size))
-                .unwrap_or(defaults.page_size),
-            zone: stored
-                .get("zone")
-                .and_then(Value::as_str)
-                .and_then(Zone::from_key)
-                .unwrap_or(defaults.zone),
-            auto_refresh: stored
-                .get("autoRefresh")
-                .and_then(Value::as_bool)
-                .unwrap_or(defaults.auto_refresh),
-        }
-    }
-
-    /// The JSON text stored.
-    pub fn to_json(&self) -> String {
-        let stored = Stored {
-            hidden_columns: Some(
-                self.hidden_columns
-                    .iter()
-                    .map(|c| c.key().to_owned())
-                    .collect(),
-            ),
-            density: Some(self.density.key().to_owned()),
-            page_size: Some(self.page_size),
-            zone: Some(self.zone.key().to_owned()),
-            auto_refresh: Some(self.auto_refresh),
+    /// Reads stored preferences, each value on its own: a value that is missing, of the
+    /// wrong type or unknown to this version falls back to its default, and the others
+    /// still apply. Anything but an object gives the defaults.
+    pub fn from_value(stored: Value) -> Preferences {
+        let Value::Object(stored) = stored else {
+            return Preferences::default();
         };
-        // The pretty writer, as the raw JSON and the export use: a compact one too would be
-        // 0.4 KB more of the gzip bundle.
-        serde_json::to_string_pretty(&stored).unwrap_or_default()
+        // A value that cannot be read alone is dropped before the whole is read, so it
+        // costs only itself.
+        let readable: Map<String, Value> = stored
+            .into_iter()
+            .filter(|(key, value)| {
+                let alone = Map::from_iter([(key.clone(), value.clone())]);
+                Preferences::deserialize(Value::Object(alone)).is_ok()
+            })
+            .collect();
+        Preferences::deserialize(Value::Object(readable)).unwrap_or_default()
     }
 
     /// The preferences stored in this browser, or the defaults.
     pub fn load() -> Preferences {
-        storage()
-            .and_then(|storage| storage.get_item(STORAGE_KEY).ok().flatten())
-            .map(|text| Preferences::from_json(&text))
+        LocalStorage::get::<Value>(STORAGE_KEY)
+            .map(Preferences::from_value)
             .unwrap_or_default()
     }
 
-    /// Keeps these preferences for the next visit (silently not, in private windows that
-    /// refuse storage: the viewer still works).
+    /// Keeps these preferences for the next visit. A browser that refuses storage (a
+    /// private window) keeps them for this visit only: the viewer works the same.
     pub fn save(&self) {
-        if let Some(storage) = storage() {
-            let _ = storage.set_item(STORAGE_KEY, &self.to_json());
-        }
+        let _ = LocalStorage::set(STORAGE_KEY, self);
     }
-}
-
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
 }
 
 #[cfg(test)]
@@ -171,6 +143,10 @@ mod tests {
 
     use super::*;
 
+    fn from_json(text: &str) -> Preferences {
+        Preferences::from_value(serde_json::from_str(text).unwrap_or_default())
+    }
+
     #[test]
     fn preferences_round_trip_through_storage_text() {
         let preferences = Preferences {
@@ -180,22 +156,48 @@ mod tests {
             zone: Zone::Utc8,
             auto_refresh: false,
         };
-        assert_eq!(Preferences::from_json(&preferences.to_json()), preferences);
+        let text = serde_json::to_string(&preferences).unwrap();
+        assert_eq!(from_json(&text), preferences);
+    }
+
+    #[test]
+    fn the_stored_text_keeps_its_names() {
+        let preferences = Preferences {
+            hidden_columns: vec![Column::BusinessStatus, Column::LastRun],
+            ..Preferences::default()
+        };
+        assert_eq!(
+            serde_json::to_value(&preferences).unwrap(),
+            serde_json::json!({
+                "hiddenColumns": ["business-status", "last-run"],
+                "density": "comfortable",
+                "pageSize": 20,
+                "zone": "utc",
+                "autoRefresh": true,
+            })
+        );
     }
 
     #[test]
     fn unreadable_or_unknown_values_fall_back_one_by_one() {
         let text = r#"{"hiddenColumns":["tags","name","nonsense"],"density":"cosy","pageSize":33,"zone":"utc+8","autoRefresh":"no"}"#;
-        let preferences = Preferences::from_json(text);
+        let preferences = from_json(text);
         assert_eq!(preferences.hidden_columns, [Column::Tags]);
         assert_eq!(preferences.density, Density::Comfortable);
         assert_eq!(preferences.page_size, 20);
         assert_eq!(preferences.zone, Zone::Utc8);
         assert!(preferences.auto_refresh);
-        let typed_wrong = Preferences::from_json(r#"{"pageSize":"50","density":"compact"}"#);
+        let typed_wrong = from_json(r#"{"pageSize":"50","density":"compact"}"#);
         assert_eq!(typed_wrong.page_size, 20);
         assert_eq!(typed_wrong.density, Density::Compact);
-        assert_eq!(Preferences::from_json("not json"), Preferences::default());
+        let columns_typed_wrong = from_json(r#"{"hiddenColumns":"tags","zone":"local"}"#);
+        assert_eq!(
+            columns_typed_wrong.hidden_columns,
+            Preferences::default().hidden_columns
+        );
+        assert_eq!(columns_typed_wrong.zone, Zone::Local);
+        assert_eq!(from_json("not json"), Preferences::default());
+        assert_eq!(from_json("[1, 2]"), Preferences::default());
     }
 
     #[test]
@@ -208,5 +210,21 @@ mod tests {
         assert_eq!(visible.first(), Some(&Column::Name));
         assert!(!visible.contains(&Column::Progress));
         assert_eq!(visible.len(), Column::ALL.len() - 1);
+    }
+
+    #[cfg(target_arch = "wasm32")]
+    #[test]
+    fn preferences_saved_in_local_storage_load_back() {
+        let preferences = Preferences {
+            hidden_columns: vec![Column::Created],
+            density: Density::Compact,
+            page_size: 10,
+            zone: Zone::Local,
+            auto_refresh: false,
+        };
+        preferences.save();
+        assert_eq!(Preferences::load(), preferences);
+        LocalStorage::delete(STORAGE_KEY);
+        assert_eq!(Preferences::load(), Preferences::default());
     }
 }

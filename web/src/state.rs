@@ -1,7 +1,6 @@
 //! The view's state and every change to it, as named actions in one reducer: testable
 //! without a browser, and the only place state changes.
 
-use std::ops::Deref;
 use std::rc::Rc;
 
 use smc_core::{
@@ -11,40 +10,11 @@ use smc_core::{
 use time::OffsetDateTime;
 use yew::Reducible;
 
-use crate::columns::Column;
+use crate::columns::{Column, Sort};
 use crate::filters::{self, Filter, IdList};
+use crate::page::Page;
 use crate::paging::PageWindow;
 use crate::url_state::UrlState;
-
-/// A page as it arrived, shared by everything that shows it.
-///
-/// Two are equal when they are the same arrival: props compare equal without walking every
-/// job, and the bundle carries no field-by-field comparison of the model.
-#[derive(Debug, Clone)]
-pub struct Page(pub Rc<DescribeReplicationJobsResponse>);
-
-impl PartialEq for Page {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
-}
-
-impl Deref for Page {
-    type Target = DescribeReplicationJobsResponse;
-
-    fn deref(&self) -> &Self::Target {
-        &self.0
-    }
-}
-
-/// How the current page is sorted (the page only: the API has no sort).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Sort {
-    /// The column.
-    pub column: Column,
-    /// Smallest first.
-    pub ascending: bool,
-}
 
 /// What the last requests brought.
 #[derive(Debug, Clone, Default, PartialEq)]

@@ -7,13 +7,14 @@ use std::rc::Rc;
 use smc_core::{DescribeReplicationJobs, Status, Tag};
 use smc_web::columns::Column;
 use smc_web::components::{
-    active_filter_chips, jobs_table, name_field, pagination, use_name_filter, App, AppProps,
-    JobsTableProps, Pagination,
+    ActiveFilters, ActiveFiltersProps, App, AppProps, DetailsPanel, JobsTable, JobsTableProps,
+    NameFilter, Pagination, PaginationProps,
 };
 use smc_web::filters::Filter;
 use smc_web::format::Zone;
+use smc_web::page::Page;
 use smc_web::paging::PageWindow;
-use smc_web::state::{Action, Page};
+use smc_web::state::Action;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test as test, wasm_bindgen_test_configure};
 use web_sys::{Element, HtmlElement};
@@ -77,34 +78,21 @@ fn recorder() -> (Callback<Action>, Rc<std::cell::RefCell<Vec<Action>>>) {
     )
 }
 
-fn table_props(dispatch: Callback<Action>) -> TableProps {
-    let page = smc_core::json::parse_response(PAGE).expect("the fixture parses");
-    TableProps {
-        table: JobsTableProps {
-            page: Some(Page(Rc::new(page))),
-            columns: Column::ALL.to_vec(),
-            sort: None,
-            zone: Zone::Utc8,
-            loading: false,
-            filtered: false,
-            page_size: 20,
-            selected: Some("j-bp18x2mhl5ufe4sy0a02".to_owned()),
-            now: smc_web::format::now(),
-            copied: Some("j-bp18x2mhl5ufe4sy0a01".to_owned()),
-            dispatch,
-        },
+fn table_props(dispatch: Callback<Action>) -> JobsTableProps {
+    let page = smc_core::body::parse_response(PAGE).expect("the fixture parses");
+    JobsTableProps {
+        page: Some(Page(Rc::new(page))),
+        columns: Column::ALL.to_vec(),
+        sort: None,
+        zone: Zone::Utc8,
+        loading: false,
+        filtered: false,
+        page_size: 20,
+        selected: Some("j-bp18x2mhl5ufe4sy0a02".to_owned()),
+        now: smc_web::format::now(),
+        copied: Some("j-bp18x2mhl5ufe4sy0a01".to_owned()),
+        dispatch,
     }
-}
-
-/// The table is a function of the app's; a component renders it here.
-#[derive(Properties, PartialEq)]
-struct TableProps {
-    table: JobsTableProps,
-}
-
-#[yew::component]
-fn Table(props: &TableProps) -> yew::Html {
-    jobs_table(&props.table)
 }
 
 /// Page 3 of 12 pages of 20 jobs.
@@ -114,28 +102,20 @@ const PAGE_3_OF_12: PageWindow = PageWindow {
     total: 240,
 };
 
-/// The paging controls are a function of the app's; a component renders them here.
-#[derive(Properties, PartialEq)]
-struct PagingProps {
-    window: PageWindow,
-    dispatch: Callback<Action>,
-}
-
-#[yew::component]
-fn Paging(props: &PagingProps) -> yew::Html {
-    pagination(Pagination {
-        window: props.window,
+fn paging_props(window: PageWindow, dispatch: Callback<Action>) -> PaginationProps {
+    PaginationProps {
+        window,
         loading: false,
-        id: "paging",
-        dispatch: &props.dispatch,
-        on_page_size: &Callback::noop(),
-    })
+        id: "paging".into(),
+        dispatch,
+        on_page_size: Callback::noop(),
+    }
 }
 
 #[test]
 async fn a_parsed_page_renders_one_row_per_job_with_indicators_and_chips() {
     let (dispatch, seen) = recorder();
-    let root = render::<Table>(table_props(dispatch)).await;
+    let root = render::<JobsTable>(table_props(dispatch)).await;
 
     let rows = root.query_selector_all("tbody tr").unwrap();
     assert_eq!(rows.length(), 3);
@@ -160,7 +140,7 @@ async fn a_parsed_page_renders_one_row_per_job_with_indicators_and_chips() {
         .query_selector(".smcv-status--error")
         .unwrap()
         .is_some());
-    // The class lists written as `CLASS` (see components/mod.rs) land in `class`.
+    // Class lists built from values keep their order, and an empty one sets no `class`.
     let status = root.query_selector("tbody .smcv-status").unwrap().unwrap();
     assert_eq!(
         status.get_attribute("class").as_deref(),
@@ -235,11 +215,11 @@ async fn a_parsed_page_renders_one_row_per_job_with_indicators_and_chips() {
 async fn headers_sort_the_page_and_say_how() {
     let (dispatch, seen) = recorder();
     let mut props = table_props(dispatch);
-    props.table.sort = Some(smc_web::state::Sort {
+    props.sort = Some(smc_web::columns::Sort {
         column: Column::Progress,
         ascending: false,
     });
-    let root = render::<Table>(props).await;
+    let root = render::<JobsTable>(props).await;
     let note = texts(&root, ".smcv-sort-note");
     assert!(note[0].contains("on this page only"), "{note:?}");
     let sorted = root.query_selector("th[aria-sort]").unwrap().unwrap();
@@ -259,27 +239,15 @@ async fn headers_sort_the_page_and_say_how() {
 async fn empty_results_offer_to_clear_filters() {
     let (dispatch, seen) = recorder();
     let mut props = table_props(dispatch);
-    props.table.page = Some(Page(Rc::default()));
-    props.table.filtered = true;
-    let root = render::<Table>(props).await;
+    props.page = Some(Page(Rc::default()));
+    props.filtered = true;
+    let root = render::<JobsTable>(props).await;
     assert_eq!(
         texts(&root, ".smcv-empty__title"),
         ["No jobs match these filters"]
     );
     click(&root, ".smcv-empty button");
     assert_eq!(*seen.borrow(), [Action::ClearFilters]);
-}
-
-/// The chips are a function of the app's; a component renders them here.
-#[derive(Properties, PartialEq)]
-struct ChipsProps {
-    request: DescribeReplicationJobs,
-    dispatch: Callback<Action>,
-}
-
-#[yew::component]
-fn Chips(props: &ChipsProps) -> yew::Html {
-    active_filter_chips(&props.request, &props.dispatch)
 }
 
 #[test]
@@ -291,7 +259,7 @@ async fn active_filters_are_removable_chips() {
         tags: vec![Tag::new("env", "prod")],
         ..Default::default()
     };
-    let root = render::<Chips>(yew::props!(ChipsProps { request, dispatch })).await;
+    let root = render::<ActiveFilters>(ActiveFiltersProps { request, dispatch }).await;
     assert_eq!(
         texts(&root, ".smcv-chip--filter span"),
         ["Status: Error", "Job ID: j-1", "Tag: env=prod"]
@@ -322,14 +290,13 @@ async fn active_filters_are_removable_chips() {
 #[test]
 async fn pagination_shows_the_range_and_the_current_page() {
     let (dispatch, seen) = recorder();
-    let root = render::<Paging>(PagingProps {
-        window: PAGE_3_OF_12,
-        dispatch,
-    })
-    .await;
+    let root = render::<Pagination>(paging_props(PAGE_3_OF_12, dispatch)).await;
     assert_eq!(texts(&root, ".smcv-pagination__range"), ["41–60 of 240"]);
-    assert_eq!(texts(&root, ".smcv-page[aria-current=page]"), ["3"]);
-    assert_eq!(texts(&root, ".smcv-page-gap"), ["…"]);
+    assert_eq!(
+        texts(&root, ".smcv-pagination__button[aria-current=page]"),
+        ["3"]
+    );
+    assert_eq!(texts(&root, ".smcv-pagination__gap"), ["…"]);
     click(&root, "[aria-label='Last page']");
     assert_eq!(*seen.borrow(), [Action::GoToPage(12)]);
 }
@@ -337,11 +304,7 @@ async fn pagination_shows_the_range_and_the_current_page() {
 #[test]
 async fn jumping_goes_to_the_typed_page_and_empties_the_field() {
     let (dispatch, seen) = recorder();
-    let root = render::<Paging>(PagingProps {
-        window: PAGE_3_OF_12,
-        dispatch,
-    })
-    .await;
+    let root = render::<Pagination>(paging_props(PAGE_3_OF_12, dispatch)).await;
     let field: web_sys::HtmlInputElement = find(&root, ".smcv-jump input");
     let go: HtmlElement = find(&root, ".smcv-jump button");
     field.set_value("7");
@@ -387,14 +350,16 @@ struct NameProps {
     dispatch: Callback<Action>,
 }
 
-#[yew::component]
+#[yew::function_component]
 fn NameBox(props: &NameProps) -> yew::Html {
     let name = yew::use_state(|| props.name.clone());
-    let filter = use_name_filter((*name).clone(), props.dispatch.clone());
-    let clear = Callback::from(move |_| name.set(None));
+    let clear = {
+        let name = name.clone();
+        Callback::from(move |_| name.set(None))
+    };
     yew::html! {
         <>
-            { name_field("name", &filter) }
+            <NameFilter id="name" name={(*name).clone()} dispatch={props.dispatch.clone()} />
             <button id="clear" onclick={clear}>{ "Clear filters" }</button>
         </>
     }
@@ -430,4 +395,104 @@ async fn the_name_filter_applies_once_typing_pauses_and_shows_names_set_elsewher
     assert_eq!(input.value(), "");
     pause().await;
     assert_eq!(seen.borrow().len(), 1, "{:?}", seen.borrow());
+}
+
+#[wasm_bindgen::prelude::wasm_bindgen(inline_js = r#"
+export function fakeJobsApi(base, slowJobId) {
+  const real = window.fetch;
+  window.fetch = (input, init) => {
+    const url = new URL(typeof input === 'string' ? input : input.url, location.href);
+    if (!url.pathname.startsWith(base)) return real(input, init);
+    const id = url.searchParams.get('JobId.1');
+    const jobs = id ? [{ JobId: id, Name: 'name of ' + id }] : [];
+    const body = JSON.stringify({ RequestId: 'R-' + id, TotalCount: jobs.length, PageNumber: 1,
+      PageSize: 10, ReplicationJobs: { ReplicationJob: jobs } });
+    const delay = id === slowJobId ? 400 : 20;
+    return new Promise((resolve) => setTimeout(() => resolve(new Response(body,
+      { status: 200, headers: { 'Content-Type': 'application/json' } })), delay));
+  };
+}
+"#)]
+extern "C" {
+    /// Answers fetches under `base` with the job asked for by `JobId.1` (none without it),
+    /// after 400 ms for `slow_job_id` and 20 ms for any other.
+    #[wasm_bindgen(js_name = fakeJobsApi)]
+    fn fake_jobs_api(base: &str, slow_job_id: &str);
+}
+
+/// The details panel as the app holds it, with no page shown; the button opens another job.
+#[derive(Properties, PartialEq)]
+struct DetailsHostProps {
+    endpoint: smc_web::api::Endpoint,
+}
+
+#[yew::function_component]
+fn DetailsHost(props: &DetailsHostProps) -> yew::Html {
+    let open = yew::use_state(|| yew::AttrValue::from("j-a"));
+    let open_b = {
+        let open = open.clone();
+        Callback::from(move |_| open.set("j-b".into()))
+    };
+    yew::html! {
+        <>
+            <button id="open-b" onclick={open_b}>{ "Open j-b" }</button>
+            <DetailsPanel job_id={(*open).clone()} page={None::<Page>} endpoint={props.endpoint.clone()}
+                zone={Zone::Utc} copied=false dispatch={Callback::noop()} />
+        </>
+    }
+}
+
+#[test]
+async fn a_late_answer_for_the_job_opened_before_never_shows_under_the_next_one() {
+    // j-a is not on any page, so it is fetched by itself, slowly; j-b is opened before
+    // j-a's answer arrives, and answers first.
+    fake_jobs_api("/fake-details-api", "j-a");
+    let endpoint = smc_web::api::Endpoint {
+        base: "/fake-details-api".into(),
+        token: None,
+    };
+    let root = render::<DetailsHost>(DetailsHostProps { endpoint }).await;
+    click(&root, "#open-b");
+    let settle = |ms| async move {
+        gloo::timers::future::TimeoutFuture::new(ms).await;
+        yew::scheduler::flush().await;
+    };
+    settle(150).await;
+    assert_eq!(texts(&root, ".smcv-details h2"), ["name of j-b"]);
+    // j-a's answer arrives now: the panel still shows j-b.
+    settle(500).await;
+    assert_eq!(texts(&root, ".smcv-details h2"), ["name of j-b"]);
+    assert_eq!(
+        texts(&root, ".smcv-details .smcv-facts code")
+            .first()
+            .map(String::as_str),
+        Some("j-b")
+    );
+}
+
+#[test]
+async fn the_current_page_button_keeps_its_class_as_the_page_changes() {
+    let root = root();
+    let on_page = |page| PageWindow {
+        page,
+        ..PAGE_3_OF_12
+    };
+    let mut paging = yew::Renderer::<Pagination>::with_root_and_props(
+        root.clone(),
+        paging_props(on_page(1), Callback::noop()),
+    )
+    .render();
+    yew::scheduler::flush().await;
+    let class_of = |label: &str| {
+        find::<Element>(&root, &format!("[aria-label='{label}']")).get_attribute("class")
+    };
+    const BUTTON: &str = "smcv-pagination__button";
+    const CURRENT: &str = "smcv-pagination__button smcv-pagination__button--current";
+    assert_eq!(class_of("Page 1").as_deref(), Some(CURRENT));
+    assert_eq!(class_of("Page 2").as_deref(), Some(BUTTON));
+    paging.update(paging_props(on_page(2), Callback::noop()));
+    yew::scheduler::flush().await;
+    assert_eq!(class_of("Page 1").as_deref(), Some(BUTTON));
+    assert_eq!(class_of("Page 2").as_deref(), Some(CURRENT));
+    assert_eq!(class_of("Next page").as_deref(), Some(BUTTON));
 }

@@ -6,29 +6,43 @@ use yew::prelude::*;
 use crate::filters::active_filters;
 use crate::state::Action;
 
-/// The filters of `request` as chips that remove them, and "Clear filters".
-pub fn active_filter_chips(request: &DescribeReplicationJobs, dispatch: &Callback<Action>) -> Html {
-    let filters = active_filters(request);
+/// The request whose filters show.
+#[derive(Properties, PartialEq)]
+pub struct ActiveFiltersProps {
+    /// The current request.
+    pub request: DescribeReplicationJobs,
+    /// Told to remove one filter, or all.
+    pub dispatch: Callback<Action>,
+}
+
+/// The filters of the request as chips that remove them, and "Clear filters"; nothing
+/// when no filter is set.
+#[function_component]
+pub fn ActiveFilters(props: &ActiveFiltersProps) -> Html {
+    let filters = active_filters(&props.request);
     if filters.is_empty() {
         return html! {};
     }
+    let chip = |filter: crate::filters::Filter| {
+        let label = filter.label();
+        let remove = props
+            .dispatch
+            .reform(move |_| Action::RemoveFilter(filter.clone()));
+        html! {
+            <li class="smcv-chip smcv-chip--filter">
+                <span>{ label.clone() }</span>
+                <button type="button" class="smcv-chip__remove" onclick={remove}
+                    aria-label={format!("Remove filter {label}")}>{ "×" }</button>
+            </li>
+        }
+    };
     html! {
         <div class="smcv-active">
             <ul class="smcv-chips" aria-label="Active filters">
-                { for filters.into_iter().map(|filter| {
-                    let label = filter.label();
-                    let remove = dispatch.reform(move |_| Action::RemoveFilter(filter.clone()));
-                    html! {
-                        <li class="smcv-chip smcv-chip--filter">
-                            <span>{ label.clone() }</span>
-                            <button type="button" class="smcv-chip__remove" onclick={remove}
-                                aria-label={format!("Remove filter {label}")}>{ "×" }</button>
-                        </li>
-                    }
-                }) }
+                { for filters.into_iter().map(chip) }
             </ul>
             <button type="button" class="smcv-button smcv-button--link"
-                onclick={dispatch.reform(|_| Action::ClearFilters)}>{ "Clear filters" }</button>
+                onclick={props.dispatch.reform(|_| Action::ClearFilters)}>{ "Clear filters" }</button>
         </div>
     }
 }

@@ -5,24 +5,34 @@ use yew::prelude::*;
 
 use crate::state::Action;
 
-/// Things the person should know, and the newest request's error with a Retry button
-/// (disabled while `loading`).
-pub fn banners(
-    notices: &[String],
-    error: Option<&ApiError>,
-    loading: bool,
-    dispatch: &Callback<Action>,
-) -> Html {
+/// What the banners say.
+#[derive(Properties, PartialEq)]
+pub struct BannersProps {
+    /// Things the person should know.
+    pub notices: Vec<String>,
+    /// The newest request's error.
+    pub error: Option<ApiError>,
+    /// Whether a request is running (Retry waits for it).
+    pub loading: bool,
+    /// Told to dismiss the notices, or to retry.
+    pub dispatch: Callback<Action>,
+}
+
+/// The notices with a Dismiss button, and the error with its Code, Message and Request ID
+/// and a Retry button.
+#[function_component]
+pub fn Banners(props: &BannersProps) -> Html {
+    let loading = props.loading;
     html! {
         <>
-            if !notices.is_empty() {
+            if !props.notices.is_empty() {
                 <div class="smcv-banner smcv-banner--notice" role="status">
-                    <ul>{ for notices.iter().map(|notice| html! { <li>{ notice }</li> }) }</ul>
+                    <ul>{ for props.notices.iter().map(|notice| html! { <li>{ notice }</li> }) }</ul>
                     <button type="button" class="smcv-button smcv-button--link"
-                        onclick={dispatch.reform(|_| Action::DismissNotices)}>{ "Dismiss" }</button>
+                        onclick={props.dispatch.reform(|_| Action::DismissNotices)}>{ "Dismiss" }</button>
                 </div>
             }
-            if let Some(error) = error {
+            if let Some(error) = &props.error {
                 <div class="smcv-banner smcv-banner--error" role="alert">
                     <div>
                         <p class="smcv-banner__title">{ "Could not load jobs" }</p>
@@ -40,7 +50,7 @@ pub fn banners(
                         }
                     </div>
                     <button type="button" class="smcv-button" disabled={loading}
-                        onclick={dispatch.reform(|_| Action::Refresh)}>
+                        onclick={props.dispatch.reform(|_| Action::Refresh)}>
                         { if loading { "Retrying…" } else { "Retry" } }
                     </button>
                 </div>

@@ -1,17 +1,12 @@
-//! Small pieces of a row: status indicator, progress, times, copy button, tag chips.
-//!
-//! Plain functions, not components: a component costs its own copy of Yew's lifecycle code
-//! in the bundle, and a row re-renders its cells together anyway. The copy button's
-//! "Copied" is the app's state.
+//! Small views of a job's values, shared by the table and the details: status indicator,
+//! progress and times. Functions of their arguments, with no state or callbacks.
 
 use smc_core::number::display_f64;
-use smc_core::{Status, Tag};
+use smc_core::Status;
 use time::OffsetDateTime;
 use yew::prelude::*;
 
-use crate::filters::tag_label;
 use crate::format::{format_time, percent, relative_time, Zone};
-use crate::state::Action;
 
 /// The icon and colour class of a status: never colour alone, always with its text.
 pub fn status_look(status: Option<&Status>) -> (&'static str, &'static str) {
@@ -31,10 +26,9 @@ pub fn status_look(status: Option<&Status>) -> (&'static str, &'static str) {
 /// A status as icon, colour and text.
 pub fn status_indicator(status: Option<&Status>) -> Html {
     let (icon, kind) = status_look(status);
-    let text = status.map_or("Unknown", |s| s.label()).to_owned();
+    let text = status.map_or("Unknown", |s| s.label());
     html! {
-        // CLASS, not class: see "Dynamic classes" in components/mod.rs.
-        <span CLASS={format!("smcv-status smcv-status--{kind}")}
+        <span class={classes!("smcv-status", format!("smcv-status--{kind}"))}
             title={status.map(|s| s.as_str().to_owned())}>
             <span class="smcv-status__icon" aria-hidden="true">{ icon }</span>
             { text }
@@ -67,53 +61,5 @@ pub fn time_cell(time: Option<OffsetDateTime>, zone: Zone, now: OffsetDateTime) 
             }
         }
         None => html! { <span class="smcv-muted">{ "–" }</span> },
-    }
-}
-
-/// Copies `text` (a `what`, for the accessible name) to the clipboard; the button says
-/// "Copied" while the app's state holds `copied` (see `Action::Copied`).
-pub fn copy_button(text: &str, what: &str, copied: bool, dispatch: &Callback<Action>) -> Html {
-    let onclick = {
-        let text = text.to_owned();
-        dispatch.reform(move |event: MouseEvent| {
-            event.stop_propagation();
-            if let Some(window) = web_sys::window() {
-                let _ = window.navigator().clipboard().write_text(&text);
-            }
-            Action::Copied(text.clone())
-        })
-    };
-    html! {
-        <button type="button" class="smcv-copy" {onclick} aria-label={format!("Copy {what} {text}")}>
-            { if copied { "Copied" } else { "Copy" } }
-        </button>
-    }
-}
-
-/// Tags as chips; with `on_select`, chips are buttons that add their tag as a filter.
-pub fn tag_chips(tags: &[Tag], on_select: Option<&Callback<Tag>>) -> Html {
-    if tags.is_empty() {
-        return html! { <span class="smcv-muted">{ "–" }</span> };
-    }
-    html! {
-        <ul class="smcv-chips smcv-chips--tags">
-            { for tags.iter().map(|tag| {
-                let label = tag_label(tag);
-                match on_select {
-                    Some(on_select) => {
-                        let tag = tag.clone();
-                        let onclick = on_select.reform(move |event: MouseEvent| {
-                            event.stop_propagation();
-                            tag.clone()
-                        });
-                        html! {
-                            <li><button type="button" class="smcv-chip smcv-chip--tag" {onclick}
-                                title={format!("Filter by tag {label}")}>{ label }</button></li>
-                        }
-                    }
-                    None => html! { <li><span class="smcv-chip smcv-chip--tag">{ label }</span></li> },
-                }
-            }) }
-        </ul>
     }
 }

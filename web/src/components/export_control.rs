@@ -10,6 +10,15 @@ use yew::prelude::*;
 use crate::api::Endpoint;
 use crate::export::{download, fetch_all, ExportError, ExportFormat};
 
+/// Where the export fetches from, and what.
+#[derive(Properties, PartialEq)]
+pub struct ExportControlProps {
+    /// The proxy's browser API.
+    pub endpoint: Endpoint,
+    /// The request whose filters are exported (its page and page size are not).
+    pub request: DescribeReplicationJobs,
+}
+
 /// What the export control shows.
 #[derive(Debug, Clone, PartialEq)]
 enum ExportState {
@@ -23,26 +32,20 @@ enum ExportState {
     Done(usize),
 }
 
-/// The export's state and its buttons' callbacks, held by the app (see [`use_export`]).
-pub struct Export {
-    state: UseStateHandle<ExportState>,
-    csv: Callback<MouseEvent>,
-    json: Callback<MouseEvent>,
-    cancel: Callback<MouseEvent>,
-}
-
-/// Export to CSV or JSON of every job matching the filters of `request` (its page and page
-/// size are ignored), fetched from `endpoint`.
-#[hook]
-pub fn use_export(endpoint: Endpoint, request: DescribeReplicationJobs) -> Export {
+/// Export to CSV or JSON of every job matching the filters: the buttons, or the progress of
+/// a running export with its cancel button.
+#[function_component]
+pub fn ExportControl(props: &ExportControlProps) -> Html {
     let export = use_state(|| ExportState::Idle);
+    // The running export's own flag: Cancel sets it, and that export then neither reports
+    // progress nor its end, which leaves the state to whatever came after it.
     let cancelled = use_mut_ref(|| Rc::new(Cell::new(false)));
 
     let start = |format: ExportFormat| {
         let export = export.clone();
         let cancelled = cancelled.clone();
-        let endpoint = endpoint.clone();
-        let request = request.clone();
+        let endpoint = props.endpoint.clone();
+        let request = props.request.clone();
         Callback::from(move |_: MouseEvent| {
             let flag = Rc::new(Cell::new(false));
             *cancelled.borrow_mut() = flag.clone();
@@ -65,47 +68,31 @@ pub fn use_export(endpoint: Endpoint, request: DescribeReplicationJobs) -> Expor
                         })
                     }
                 };
-                let result = fetch_all(&endpoint, &request, progress, flag).await;
-                export.set(match result {
+                let ended = match fetch_all(&endpoint, &request, progress, flag).await {
                     Ok(jobs) => match download(format, &format.render(&jobs)) {
                         Ok(()) => ExportState::Done(jobs.len()),
                         Err(error) => ExportState::Failed(error),
                     },
-                    // Cancel showed the buttons already, and another export may be running.
                     Err(ExportError::Cancelled) => return,
                     Err(ExportError::Api(error)) => {
                         ExportState::Failed(format!("{}: {}", error.code, error.message))
                     }
-                });
+                };
+                export.set(ended);
             });
         })
     };
-    let csv = start(ExportFormat::Csv);
-    let json = start(ExportFormat::Json);
-    let cancel = {
+    let on_csv = start(ExportFormat::Csv);
+    let on_json = start(ExportFormat::Json);
+    let on_cancel = {
         let export = export.clone();
         Callback::from(move |_: MouseEvent| {
             cancelled.borrow().set(true);
             export.set(ExportState::Idle);
         })
     };
-    Export {
-        state: export,
-        csv,
-        json,
-        cancel,
-    }
-}
 
-/// The export buttons, or the progress of a running export with its cancel button.
-pub fn export_control(export: &Export) -> Html {
-    let Export {
-        state,
-        csv,
-        json,
-        cancel,
-    } = export;
-    match &**state {
+    match &*export {
         ExportState::Running {
             format,
             done,
@@ -113,21 +100,22 @@ pub fn export_control(export: &Export) -> Html {
         } => html! {
             <div class="smcv-export" role="group" aria-label="Export">
                 <label class="smcv-inline">
-                    <span>{ format!("Exporting {} page {done} of {pages}", if *format == ExportFormat::Csv { "CSV" } else { "JSON" }) }</span>
+                    <span>{ format!("Exporting {} page {done} of {pages}", format.label()) }</span>
                     <progress max={pages.to_string()} value={done.to_string()}></progress>
                 </label>
-                <button type="button" class="smcv-button" onclick={cancel.clone()}>{ "Cancel export" }</button>
+                <button type="button" class="smcv-button" onclick={on_cancel}>{ "Cancel export" }</button>
             </div>
         },
-        state => html! {
+        ended => html! {
             <div class="smcv-export" role="group" aria-label="Export">
-                <button type="button" class="smcv-button" onclick={csv.clone()}>{ "Export CSV" }</button>
-                <button type="button" class="smcv-button" onclick={json.clone()}>{ "Export JSON" }</button>
-                { match state {
-                    ExportState::Failed(message) => html! { <span class="smcv-error-text" role="alert">{ format!("Export failed: {message}") }</span> },
-                    ExportState::Done(count) => html! { <span class="smcv-muted">{ format!("Exported {count} jobs") }</span> },
-                    _ => html! {},
-                } }
+                <button type="button" class="smcv-button" onclick={on_csv}>{ "Export CSV" }</button>
+                <button type="button" class="smcv-button" onclick={on_json}>{ "Export JSON" }</button>
+                if let ExportState::Failed(message) = ended {
+                    <span class="smcv-error-text" role="alert">{ format!("Export failed: {message}") }</span>
+                }
+                if let ExportState::Done(count) = ended {
+                    <span class="smcv-muted">{ format!("Exported {count} jobs") }</span>
+                }
             </div>
         },
     }

@@ -19,14 +19,6 @@ pub enum FilterInputKind {
 }
 
 impl FilterInputKind {
-    /// Every input: the id lists in `IdList::ALL` order, then the tag.
-    pub const ALL: [FilterInputKind; 4] = [
-        FilterInputKind::Ids(IdList::ALL[0]),
-        FilterInputKind::Ids(IdList::ALL[1]),
-        FilterInputKind::Ids(IdList::ALL[2]),
-        FilterInputKind::Tag,
-    ];
-
     /// How many values of this filter `request` holds.
     pub fn count(self, request: &DescribeReplicationJobs) -> usize {
         match self {
@@ -76,61 +68,41 @@ impl FilterInputKind {
     }
 }
 
-/// The inputs' own state, held by the app: each input, to read and to empty, in
-/// [`FilterInputKind::ALL`] order; `counts` are their filters' values (see
-/// [`FilterInputKind::count`]).
-#[hook]
-pub fn use_filter_inputs(counts: [usize; 4]) -> [NodeRef; 4] {
-    [
-        use_filter_input(counts[0]),
-        use_filter_input(counts[1]),
-        use_filter_input(counts[2]),
-        use_filter_input(counts[3]),
-    ]
+/// What a filter input adds, and what it says.
+#[derive(Properties, PartialEq)]
+pub struct FilterInputProps {
+    /// What it adds.
+    pub kind: FilterInputKind,
+    /// Its `id`, unique on the page.
+    pub id: AttrValue,
+    /// How many values its filter holds (see [`FilterInputKind::count`]): when it changes,
+    /// the typed text became chips, or a chip went, and the input empties.
+    pub count: usize,
+    /// The rule the last attempt broke.
+    pub message: Option<String>,
+    /// Told to add ids or a tag.
+    pub dispatch: Callback<Action>,
 }
 
-/// An input that empties when its filter's `count` of values changes: the typed text
-/// became chips, or a chip went. The text lives in the input alone (no `value` in the
-/// markup), so rendering never writes over what is being typed.
-#[hook]
-fn use_filter_input(count: usize) -> NodeRef {
+/// An input whose text becomes chips. The text lives in the input alone (no `value` in
+/// the markup), so a render never writes over what is being typed.
+#[function_component]
+pub fn FilterInput(props: &FilterInputProps) -> Html {
+    let FilterInputProps {
+        kind, id, message, ..
+    } = props;
+    let kind = *kind;
     let input = use_node_ref();
     {
         let input = input.clone();
-        use_effect_with(count, move |_| {
+        use_effect_with(props.count, move |_| {
             if let Some(input) = input.cast::<HtmlInputElement>() {
                 input.set_value("");
             }
         });
     }
-    input
-}
-
-/// What a filter input shows and changes.
-pub struct FilterInput<'a> {
-    /// What it adds.
-    pub kind: FilterInputKind,
-    /// Its `id`, unique on the page.
-    pub id: String,
-    /// The input (see [`use_filter_inputs`]).
-    pub input: &'a NodeRef,
-    /// The rule the last attempt broke.
-    pub message: Option<&'a String>,
-    /// Changes the state.
-    pub dispatch: &'a Callback<Action>,
-}
-
-/// An input whose text becomes chips.
-pub fn filter_input(props: FilterInput<'_>) -> Html {
-    let FilterInput {
-        kind,
-        id,
-        input,
-        message,
-        dispatch,
-    } = props;
     let add = {
-        let dispatch = dispatch.clone();
+        let dispatch = props.dispatch.clone();
         move |raw: String| {
             if let Some(action) = kind.action(raw) {
                 dispatch.emit(action);
@@ -190,10 +162,10 @@ pub fn filter_input(props: FilterInput<'_>) -> Html {
         <div class="smcv-field">
             <label for={id.clone()}>{ kind.label() }</label>
             <div class="smcv-input-with-button">
-                <input ref={input.clone()} id={id} type="text" oninput={on_input} onpaste={on_paste} onkeydown={on_key}
+                <input ref={input} id={id.clone()} type="text" oninput={on_input} onpaste={on_paste} onkeydown={on_key}
                     placeholder={kind.placeholder()} autocomplete="off" spellcheck="false"
                     aria-invalid={message.is_some().to_string()}
-                    aria-describedby={message.map(|_| error_id.clone())} />
+                    aria-describedby={message.as_ref().map(|_| error_id.clone())} />
                 <button type="button" class="smcv-button" onclick={on_add}
                     aria-label={kind.add_label()}>{ "Add" }</button>
             </div>

@@ -1,15 +1,17 @@
 //! The title bar: totals, freshness, refresh, time zone, export and preferences.
 
+use smc_core::DescribeReplicationJobs;
 use time::OffsetDateTime;
 use yew::prelude::*;
 
-use crate::components::{export_control, Export};
-use crate::format::{format_time, Zone};
-use crate::hooks::use_now;
+use crate::api::Endpoint;
+use crate::components::{ExportControl, Freshness};
+use crate::format::Zone;
 use crate::prefs::Preferences;
 
 /// What the title bar shows and changes.
-pub struct Header<'a> {
+#[derive(Properties, PartialEq)]
+pub struct HeaderProps {
     /// Jobs matching the filters.
     pub total: Option<i64>,
     /// Whether a page is loading.
@@ -17,28 +19,30 @@ pub struct Header<'a> {
     /// When the shown page arrived.
     pub loaded_at: Option<OffsetDateTime>,
     /// The person's preferences.
-    pub preferences: &'a Preferences,
+    pub preferences: Preferences,
     /// Whether auto-refresh is polling now.
     pub polling: bool,
-    /// The export of every job matching the filters.
-    pub export: &'a Export,
+    /// Where the export fetches from.
+    pub endpoint: Endpoint,
+    /// The request whose filters the export uses.
+    pub request: DescribeReplicationJobs,
     /// Fetches the page again.
     pub on_refresh: Callback<()>,
     /// Changes preferences.
-    pub on_preferences: &'a Callback<Preferences>,
+    pub on_preferences: Callback<Preferences>,
     /// Opens or closes the preferences panel.
-    pub on_toggle_preferences: &'a Callback<()>,
+    pub on_toggle_preferences: Callback<()>,
     /// Whether the preferences panel is open.
     pub preferences_open: bool,
 }
 
-/// The title bar: a function of the app's state; only its "updated N s ago" ticks, in a
-/// component of its own.
-pub fn header(props: Header<'_>) -> Html {
-    let preferences = props.preferences.clone();
+/// The title bar.
+#[function_component]
+pub fn Header(props: &HeaderProps) -> Html {
+    let preferences = &props.preferences;
     let on_zone = {
-        let on_preferences = props.on_preferences.clone();
         let preferences = preferences.clone();
+        let on_preferences = props.on_preferences.clone();
         Callback::from(move |event: Event| {
             let value = event
                 .target_unchecked_into::<web_sys::HtmlSelectElement>()
@@ -52,21 +56,15 @@ pub fn header(props: Header<'_>) -> Html {
         })
     };
     let on_auto_refresh = {
-        let on_preferences = props.on_preferences.clone();
         let preferences = preferences.clone();
-        Callback::from(move |event: Event| {
-            let checked = event
-                .target_unchecked_into::<web_sys::HtmlInputElement>()
-                .checked();
-            on_preferences.emit(Preferences {
-                auto_refresh: checked,
+        props
+            .on_preferences
+            .reform(move |event: Event| Preferences {
+                auto_refresh: event
+                    .target_unchecked_into::<web_sys::HtmlInputElement>()
+                    .checked(),
                 ..preferences.clone()
-            });
-        })
-    };
-    let freshness = match props.loaded_at {
-        Some(at) => html! { <Freshness {at} zone={preferences.zone} /> },
-        None => html! {},
+            })
     };
     let refresh_hint = if !preferences.auto_refresh {
         "Auto-refresh is off"
@@ -84,7 +82,9 @@ pub fn header(props: Header<'_>) -> Html {
                     }
                 </h1>
                 <p class="smcv-header__meta">
-                    { freshness }
+                    if let Some(at) = props.loaded_at {
+                        <Freshness {at} zone={preferences.zone} />
+                    }
                     <span class="smcv-muted">{ refresh_hint }</span>
                 </p>
             </div>
@@ -103,32 +103,10 @@ pub fn header(props: Header<'_>) -> Html {
                 </label>
                 <button type="button" class="smcv-button" disabled={props.loading}
                     onclick={props.on_refresh.reform(|_| ())}>{ "Refresh" }</button>
-                { export_control(props.export) }
+                <ExportControl endpoint={props.endpoint.clone()} request={props.request.clone()} />
                 <button type="button" class="smcv-button" aria-expanded={props.preferences_open.to_string()}
                     onclick={props.on_toggle_preferences.reform(|_| ())}>{ "Preferences" }</button>
             </div>
         </header>
-    }
-}
-
-/// When the shown page arrived.
-#[derive(Properties, PartialEq)]
-struct FreshnessProps {
-    at: OffsetDateTime,
-    zone: Zone,
-}
-
-/// `Updated 12 s ago`, counting every second, with the exact time on hover.
-#[component]
-fn Freshness(props: &FreshnessProps) -> Html {
-    let now = use_now(1_000);
-    let seconds = (now - props.at).whole_seconds().max(0);
-    let ago = if seconds < 60 {
-        format!("{seconds} s")
-    } else {
-        format!("{} min", seconds / 60)
-    };
-    html! {
-        <span class="smcv-freshness" title={format_time(props.at, props.zone)}>{ format!("Updated {ago} ago") }</span>
     }
 }

@@ -1,17 +1,16 @@
 //! The jobs table: one row per job, sortable headers, skeleton rows and empty states.
 
-use smc_core::ReplicationJob;
 use time::OffsetDateTime;
 use yew::prelude::*;
 
-use crate::columns::{last_run_start, sorted_jobs, target_summary, Column};
-use crate::components::{copy_button, progress_cell, status_indicator, tag_chips, time_cell};
-use crate::filters::tag_label;
+use crate::columns::{sorted_jobs, Column, Sort};
+use crate::components::{ColumnHeader, JobRow};
 use crate::format::Zone;
-use crate::state::{Action, Page, Sort};
+use crate::page::{Page, PageJob};
+use crate::state::Action;
 
 /// What the table shows.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Properties, Debug, Clone, PartialEq)]
 pub struct JobsTableProps {
     /// The page shown, once one has arrived.
     pub page: Option<Page>,
@@ -37,18 +36,27 @@ pub struct JobsTableProps {
     pub dispatch: Callback<Action>,
 }
 
-/// The table: a function of the app's state, not a component of its own (a component costs
-/// about 1 KB of the gzip bundle in Yew's lifecycle code).
-pub fn jobs_table(props: &JobsTableProps) -> Html {
-    let now = props.now;
+/// The table of the shown page's jobs.
+#[function_component]
+pub fn JobsTable(props: &JobsTableProps) -> Html {
     let columns = &props.columns;
     let jobs = sorted_jobs(props.page.as_ref(), props.sort);
     let body = if props.page.is_none() && props.loading {
         skeleton_rows(columns.len(), props.page_size.clamp(1, 10) as usize)
     } else if props.page.is_some() && jobs.is_empty() {
-        empty_row(columns.len(), props.filtered, &props.dispatch)
+        let on_clear = props.dispatch.reform(|_| Action::ClearFilters);
+        empty_row(columns.len(), props.filtered, on_clear)
     } else {
-        html! { <>{ for jobs.into_iter().map(|job| row(job, props, now)) }</> }
+        let row = |job: PageJob| {
+            let selected = props.selected.as_ref() == Some(&job.job_id);
+            let copied = props.copied.as_ref() == Some(&job.job_id);
+            let key = job.job_id.clone();
+            html! {
+                <JobRow {key} {job} columns={columns.clone()} zone={props.zone}
+                    now={props.now} {selected} {copied} dispatch={props.dispatch.clone()} />
+            }
+        };
+        html! { <>{ for jobs.into_iter().map(row) }</> }
     };
     html! {
         <div class="smcv-table-wrap">
@@ -58,12 +66,15 @@ pub fn jobs_table(props: &JobsTableProps) -> Html {
                         sort.column.label(), if sort.ascending { "ascending" } else { "descending" }) }
                 </p>
             }
-            // CLASS, not class: see "Dynamic classes" in components/mod.rs.
-            <table CLASS={if props.loading { "smcv-table smcv-table--busy" } else { "smcv-table" }}
+            <table class={classes!("smcv-table", props.loading.then_some("smcv-table--busy"))}
                 aria-busy={props.loading.to_string()}>
                 <caption class="smcv-sr-only">{ "Migration jobs. Sorting a column sorts the current page only." }</caption>
                 <thead>
-                    <tr>{ for columns.iter().map(|column| header(*column, props)) }</tr>
+                    <tr>
+                        { for columns.iter().map(|column| html! {
+                            <ColumnHeader column={*column} sort={props.sort} dispatch={props.dispatch.clone()} />
+                        }) }
+                    </tr>
                 </thead>
                 <tbody>{ body }</tbody>
             </table>
@@ -71,97 +82,7 @@ pub fn jobs_table(props: &JobsTableProps) -> Html {
     }
 }
 
-fn header(column: Column, props: &JobsTableProps) -> Html {
-    let sorted = props.sort.filter(|sort| sort.column == column);
-    let aria_sort = sorted.map(|sort| {
-        if sort.ascending {
-            "ascending"
-        } else {
-            "descending"
-        }
-    });
-    if !column.sortable() {
-        return html! { <th scope="col">{ column.label() }</th> };
-    }
-    let arrow = match sorted {
-        Some(Sort {
-            ascending: true, ..
-        }) => "▲",
-        Some(Sort {
-            ascending: false, ..
-        }) => "▼",
-        None => "↕",
-    };
-    html! {
-        <th scope="col" aria-sort={aria_sort}>
-            <button type="button" class="smcv-sort" onclick={props.dispatch.reform(move |_| Action::SortBy(column))}
-                title="Sort this page">
-                { column.label() }
-                <span class="smcv-sort__arrow" aria-hidden="true">{ arrow }</span>
-            </button>
-        </th>
-    }
-}
-
-fn row(job: &ReplicationJob, props: &JobsTableProps, now: OffsetDateTime) -> Html {
-    let selected = props.selected.as_deref() == Some(job.job_id.as_str());
-    let open = {
-        let id = job.job_id.clone();
-        props
-            .dispatch
-            .reform(move |_: MouseEvent| Action::OpenJob(id.clone()))
-    };
-    let on_tag = props
-        .dispatch
-        .reform(|tag: smc_core::Tag| Action::AddTag(tag_label(&tag)));
-    let name = if job.name.is_empty() {
-        "(unnamed)".to_owned()
-    } else {
-        job.name.clone()
-    };
-    let cell = |column: &Column| -> Html {
-        match column {
-            Column::Name => html! {
-                <th scope="row" class="smcv-cell-name">
-                    <button type="button" class="smcv-link" onclick={open.clone()}
-                        aria-label={format!("Open details of {name}")}>{ name.clone() }</button>
-                    <span class="smcv-id">
-                        <code>{ job.job_id.clone() }</code>
-                        { copy_button(&job.job_id, "job ID", props.copied.as_ref() == Some(&job.job_id), &props.dispatch) }
-                    </span>
-                </th>
-            },
-            Column::Status => html! { <td>{ status_indicator(job.status.as_ref()) }</td> },
-            Column::BusinessStatus => html! {
-                <td>{ job.business_status.as_ref().map_or("–".to_owned(), |s| s.label().to_owned()) }</td>
-            },
-            Column::Progress => html! {
-                <td>{ progress_cell(job.progress, format!("Progress of {name}")) }</td>
-            },
-            Column::Source => html! { <td><code>{ job.source_id.clone() }</code></td> },
-            Column::Target => html! { <td>{ target_summary(job) }</td> },
-            Column::JobType => html! { <td>{ job.job_type.map_or("–", |t| t.label()) }</td> },
-            Column::Region => html! { <td>{ job.region_id.clone() }</td> },
-            Column::Created => {
-                html! { <td>{ time_cell(job.creation_time, props.zone, now) }</td> }
-            }
-            Column::LastRun => {
-                html! { <td>{ time_cell(last_run_start(job), props.zone, now) }</td> }
-            }
-            Column::Tags => {
-                html! { <td>{ tag_chips(&job.tags, Some(&on_tag)) }</td> }
-            }
-        }
-    };
-    html! {
-        // CLASS, not class: see "Dynamic classes" in components/mod.rs.
-        <tr key={job.job_id.clone()} CLASS={selected.then_some("smcv-row--selected")}
-            aria-selected={selected.then_some("true")}>
-            { for props.columns.iter().map(cell) }
-        </tr>
-    }
-}
-
+/// Grey bars while the first page loads.
 fn skeleton_rows(columns: usize, rows: usize) -> Html {
     html! {
         { for (0..rows).map(|row| html! {
@@ -172,12 +93,13 @@ fn skeleton_rows(columns: usize, rows: usize) -> Html {
     }
 }
 
-fn empty_row(columns: usize, filtered: bool, dispatch: &Callback<Action>) -> Html {
+/// No jobs: none match the filters (with a way out), or there are none yet.
+fn empty_row(columns: usize, filtered: bool, on_clear: Callback<MouseEvent>) -> Html {
     let content = if filtered {
         html! {
             <>
                 <p class="smcv-empty__title">{ "No jobs match these filters" }</p>
-                <button type="button" class="smcv-button" onclick={dispatch.reform(|_| Action::ClearFilters)}>{ "Clear filters" }</button>
+                <button type="button" class="smcv-button" onclick={on_clear}>{ "Clear filters" }</button>
             </>
         }
     } else {

@@ -5,23 +5,25 @@ use yew::prelude::*;
 use crate::columns::Column;
 use crate::prefs::{Density, Preferences, PAGE_SIZES};
 
-/// What the panel changes, and how.
-pub struct PreferencesPanel<'a> {
+/// The preferences shown, and what changes them.
+#[derive(Properties, PartialEq)]
+pub struct PreferencesPanelProps {
     /// The current preferences.
-    pub preferences: &'a Preferences,
+    pub preferences: Preferences,
     /// A prefix unique on the page, for the panel's radio group.
-    pub id: &'a str,
+    pub id: AttrValue,
     /// Changes preferences.
-    pub on_change: &'a Callback<Preferences>,
+    pub on_change: Callback<Preferences>,
     /// Changes the page size (it also changes the page shown).
-    pub on_page_size: &'a Callback<i64>,
+    pub on_page_size: Callback<i64>,
     /// Closes the panel.
-    pub on_close: &'a Callback<()>,
+    pub on_close: Callback<()>,
 }
 
 /// The preferences panel.
-pub fn preferences_panel(props: PreferencesPanel<'_>) -> Html {
-    let PreferencesPanel {
+#[function_component]
+pub fn PreferencesPanel(props: &PreferencesPanelProps) -> Html {
+    let PreferencesPanelProps {
         preferences, id, ..
     } = props;
     let toggle_column = |column: Column| {
@@ -43,13 +45,26 @@ pub fn preferences_panel(props: PreferencesPanel<'_>) -> Html {
             ..preferences.clone()
         })
     };
-    let on_size = props.on_page_size.reform(|event: Event| {
-        event
-            .target_unchecked_into::<web_sys::HtmlSelectElement>()
-            .value()
-            .parse()
-            .unwrap_or(20)
-    });
+    let on_size = {
+        let on_page_size = props.on_page_size.clone();
+        Callback::from(move |event: Event| {
+            let value = event
+                .target_unchecked_into::<web_sys::HtmlSelectElement>()
+                .value();
+            if let Ok(size) = value.parse() {
+                on_page_size.emit(size);
+            }
+        })
+    };
+    let density_choice = |density: Density, label: &'static str| {
+        html! {
+            <label class="smcv-inline">
+                <input type="radio" name={format!("{id}-density")} checked={preferences.density == density}
+                    onchange={set_density(density)} />
+                { label }
+            </label>
+        }
+    };
     html! {
         <section class="smcv-prefs" aria-label="Preferences">
             <fieldset>
@@ -64,16 +79,8 @@ pub fn preferences_panel(props: PreferencesPanel<'_>) -> Html {
             </fieldset>
             <fieldset>
                 <legend>{ "Density" }</legend>
-                <label class="smcv-inline">
-                    <input type="radio" name={format!("{id}-density")} checked={preferences.density == Density::Comfortable}
-                        onchange={set_density(Density::Comfortable)} />
-                    { "Comfortable" }
-                </label>
-                <label class="smcv-inline">
-                    <input type="radio" name={format!("{id}-density")} checked={preferences.density == Density::Compact}
-                        onchange={set_density(Density::Compact)} />
-                    { "Compact" }
-                </label>
+                { density_choice(Density::Comfortable, "Comfortable") }
+                { density_choice(Density::Compact, "Compact") }
             </fieldset>
             <fieldset>
                 <legend>{ "Page size" }</legend>

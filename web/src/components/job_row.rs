@@ -1,0 +1,93 @@
+//! One job as a row of the table.
+
+use smc_core::Tag;
+use time::OffsetDateTime;
+use yew::prelude::*;
+
+use crate::columns::{last_run_start, target_summary, Column};
+use crate::components::cells::{progress_cell, status_indicator, time_cell};
+use crate::components::{CopyButton, TagChips};
+use crate::filters::tag_label;
+use crate::format::Zone;
+use crate::page::PageJob;
+use crate::state::Action;
+
+/// The job a row shows, and how.
+#[derive(Properties, PartialEq)]
+pub struct JobRowProps {
+    /// The job.
+    pub job: PageJob,
+    /// The columns shown.
+    pub columns: Vec<Column>,
+    /// The zone of exact times.
+    pub zone: Zone,
+    /// Now, for relative times.
+    pub now: OffsetDateTime,
+    /// Whether the job's details are open.
+    pub selected: bool,
+    /// Whether the job's id was just copied.
+    pub copied: bool,
+    /// Told to open the job, to filter by a tag, and of copies.
+    pub dispatch: Callback<Action>,
+}
+
+/// A row: the name opens the details, tags filter, the id copies.
+#[function_component]
+pub fn JobRow(props: &JobRowProps) -> Html {
+    let job = &props.job;
+    let name = if job.name.is_empty() {
+        "(unnamed)".to_owned()
+    } else {
+        job.name.clone()
+    };
+    let open = {
+        let id = job.job_id.clone();
+        props
+            .dispatch
+            .reform(move |_: MouseEvent| Action::OpenJob(id.clone()))
+    };
+    let on_tag = props
+        .dispatch
+        .reform(|tag: Tag| Action::AddTag(tag_label(&tag)));
+    let cell = |column: &Column| -> Html {
+        match column {
+            Column::Name => html! {
+                <th scope="row" class="smcv-cell-name">
+                    <button type="button" class="smcv-link" onclick={open.clone()}
+                        aria-label={format!("Open details of {name}")}>{ name.clone() }</button>
+                    <span class="smcv-id">
+                        <code>{ job.job_id.clone() }</code>
+                        <CopyButton text={job.job_id.clone()} what="job ID" copied={props.copied}
+                            dispatch={props.dispatch.clone()} />
+                    </span>
+                </th>
+            },
+            Column::Status => html! { <td>{ status_indicator(job.status.as_ref()) }</td> },
+            Column::BusinessStatus => html! {
+                <td>{ job.business_status.as_ref().map_or("–", |s| s.label()) }</td>
+            },
+            Column::Progress => html! {
+                <td>{ progress_cell(job.progress, format!("Progress of {name}")) }</td>
+            },
+            Column::Source => html! { <td><code>{ job.source_id.clone() }</code></td> },
+            Column::Target => html! { <td>{ target_summary(job) }</td> },
+            Column::JobType => html! { <td>{ job.job_type.map_or("–", |t| t.label()) }</td> },
+            Column::Region => html! { <td>{ job.region_id.clone() }</td> },
+            Column::Created => {
+                html! { <td>{ time_cell(job.creation_time, props.zone, props.now) }</td> }
+            }
+            Column::LastRun => {
+                html! { <td>{ time_cell(last_run_start(job), props.zone, props.now) }</td> }
+            }
+            Column::Tags => html! {
+                <td><TagChips tags={job.tags.clone()} on_select={on_tag.clone()} /></td>
+            },
+        }
+    };
+    html! {
+        <tr class={classes!(props.selected.then_some("smcv-row--selected"))}
+            aria-selected={props.selected.then_some("true")}>
+            { for props.columns.iter().map(cell) }
+        </tr>
+    }
+}

@@ -1,0 +1,47 @@
+//! A job's tags as chips.
+
+use smc_core::Tag;
+use yew::prelude::*;
+
+use crate::filters::tag_label;
+
+/// The tags shown, and what choosing one does.
+#[derive(Properties, PartialEq)]
+pub struct TagChipsProps {
+    /// The tags.
+    pub tags: Vec<Tag>,
+    /// With it, chips are buttons that hand their tag over (to add it as a filter).
+    #[prop_or_default]
+    pub on_select: Option<Callback<Tag>>,
+}
+
+/// Tags as chips; a dash when there are none.
+#[function_component]
+pub fn TagChips(props: &TagChipsProps) -> Html {
+    if props.tags.is_empty() {
+        return html! { <span class="smcv-muted">{ "–" }</span> };
+    }
+    let chip = |tag: &Tag| {
+        let label = tag_label(tag);
+        match &props.on_select {
+            Some(on_select) => {
+                let tag = tag.clone();
+                let onclick = on_select.reform(move |event: MouseEvent| {
+                    // The chip sits in a row that opens the job: choosing a tag filters.
+                    event.stop_propagation();
+                    tag.clone()
+                });
+                html! {
+                    <li><button type="button" class="smcv-chip smcv-chip--tag" {onclick}
+                        title={format!("Filter by tag {label}")}>{ label }</button></li>
+                }
+            }
+            None => html! { <li><span class="smcv-chip smcv-chip--tag">{ label }</span></li> },
+        }
+    };
+    html! {
+        <ul class="smcv-chips smcv-chips--tags">
+            { for props.tags.iter().map(chip) }
+        </ul>
+    }
+}
