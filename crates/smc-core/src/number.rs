@@ -7,7 +7,7 @@
 /// non-finite values read `inf`, `-inf` and `NaN` as Rust writes them.
 pub fn display_f64(value: f64) -> String {
     if !value.is_finite() {
-        return value.to_string();
+        return non_finite(value).to_owned();
     }
     // Below 2^53 every whole float is an exact i64, and i64's text is the shortest.
     if value.fract() == 0.0 && value.abs() < 9.0e15 {
@@ -24,7 +24,7 @@ pub fn display_f64(value: f64) -> String {
 /// integer is written with a point inserted, so no float formatting is involved.
 pub fn fixed(value: f64, decimals: u32) -> String {
     if !value.is_finite() {
-        return value.to_string();
+        return non_finite(value).to_owned();
     }
     let decimals = decimals.min(9);
     let scale = 10f64.powi(decimals as i32);
@@ -41,6 +41,18 @@ pub fn fixed(value: f64, decimals: u32) -> String {
         format!("{sign}{whole}")
     } else {
         format!("{sign}{whole}.{fraction}")
+    }
+}
+
+/// What Rust writes for a value that is not finite (written out here: `f64`'s own
+/// `Display` would bring the whole float formatter along for three words).
+fn non_finite(value: f64) -> &'static str {
+    if value.is_nan() {
+        "NaN"
+    } else if value > 0.0 {
+        "inf"
+    } else {
+        "-inf"
     }
 }
 
@@ -74,6 +86,10 @@ mod tests {
         assert_eq!(fixed(-0.001, 2), "-0.00");
         assert_eq!(fixed(99.999, 2), "100.00");
         assert_eq!(fixed(7.0, 0), "7");
+        for value in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
+            assert_eq!(fixed(value, 2), format!("{value:.2}"));
+            assert_eq!(display_f64(value), value.to_string());
+        }
     }
 
     #[cfg(not(target_arch = "wasm32"))]

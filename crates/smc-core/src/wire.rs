@@ -115,7 +115,8 @@ pub(crate) fn opt_f64<'de, D: Deserializer<'de>>(d: D) -> Result<Option<f64>, D:
         Scalar::Int(v) => Ok(Some(v as f64)),
         Scalar::Float(v) => Ok(Some(v)),
         Scalar::Text(v) if v.trim().is_empty() => Ok(None),
-        Scalar::Text(v) => match v.trim().parse::<f64>() {
+        // Read as JSON reads a number, by the same exact parser as numbers sent as numbers.
+        Scalar::Text(v) => match serde_json::from_str::<f64>(v.trim()) {
             Ok(parsed) if parsed.is_finite() => Ok(Some(parsed)),
             _ => Err(de::Error::custom(format!("expected a number, found {v:?}"))),
         },
