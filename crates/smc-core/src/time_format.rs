@@ -1,13 +1,7 @@
 //! The API's time format: ISO 8601 in UTC, `yyyy-MM-ddTHH:mm:ssZ`.
 
 use time::format_description::well_known::Rfc3339;
-use time::format_description::BorrowedFormatItem;
-use time::macros::format_description;
 use time::{OffsetDateTime, UtcOffset};
-
-/// How the API writes a time.
-const WIRE_FORMAT: &[BorrowedFormatItem<'static>] =
-    format_description!("[year]-[month]-[day]T[hour]:[minute]:[second]Z");
 
 /// Parses an API time. Besides the documented `2019-06-04T13:35:00Z` it accepts what
 /// other SMC APIs and SDKs emit: RFC 3339 with fractional seconds, explicit offsets, `t`,
@@ -41,11 +35,16 @@ fn with_seconds(text: &str) -> std::borrow::Cow<'_, str> {
 
 /// Formats a time the way the API sends it, in UTC with second precision.
 pub fn format_wire_time(time: OffsetDateTime) -> String {
-    // Formatting plain numbers into a String cannot fail, and every time `parse_wire_time`
-    // returns has a four-digit year.
-    time.to_offset(UtcOffset::UTC)
-        .format(WIRE_FORMAT)
-        .unwrap_or_default()
+    let utc = time.to_offset(UtcOffset::UTC);
+    format!(
+        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z",
+        utc.year(),
+        u8::from(utc.month()),
+        utc.day(),
+        utc.hour(),
+        utc.minute(),
+        utc.second()
+    )
 }
 
 #[cfg(test)]
