@@ -185,8 +185,13 @@ pub fn sign_request(
     request: &DescribeReplicationJobs,
     params: &SigningParams<'_>,
 ) -> SignedRequest {
-    let mut all = request.to_params();
-    all.extend(common_parameters(crate::ACTION, params));
+    let request_params = request.to_params();
+    let timestamp = format_wire_time(params.time);
+    let mut all: Vec<(&str, &str)> = request_params
+        .iter()
+        .map(|(name, value)| (name.as_str(), value.as_str()))
+        .collect();
+    all.extend(common_parameters_at(crate::ACTION, params, &timestamp));
     let canonicalized_query = canonicalized_query(&all);
     let string_to_sign = string_to_sign(params.method, &canonicalized_query);
     let signature = calculate_signature(
@@ -203,6 +208,20 @@ pub fn sign_request(
 
 /// The common parameters of a call to `action`: who signs, when, how, and for which API.
 pub fn common_parameters(action: &str, params: &SigningParams<'_>) -> Vec<(String, String)> {
+    let timestamp = format_wire_time(params.time);
+    common_parameters_at(action, params, &timestamp)
+        .into_iter()
+        .map(|(name, value)| (name.to_owned(), value.to_owned()))
+        .collect()
+}
+
+/// [`common_parameters`] borrowed from `params`, with `timestamp` (the `Timestamp`, which
+/// is `params.time` as the API writes it): signing reads them once, so it need not copy them.
+fn common_parameters_at<'a>(
+    action: &'a str,
+    params: &'a SigningParams<'_>,
+    timestamp: &'a str,
+) -> Vec<(&'static str, &'a str)> {
     let credentials = params.credentials;
     let mut common = vec![
         ("AccessKeyId", credentials.access_key_id.as_str()),
@@ -211,17 +230,13 @@ pub fn common_parameters(action: &str, params: &SigningParams<'_>) -> Vec<(Strin
         ("SignatureMethod", SIGNATURE_METHOD),
         ("SignatureNonce", params.nonce.as_str()),
         ("SignatureVersion", SIGNATURE_VERSION),
+        ("Timestamp", timestamp),
         ("Version", crate::API_VERSION),
     ];
     if let Some(token) = &credentials.security_token {
         common.push(("SecurityToken", token.expose()));
     }
-    let timestamp = format_wire_time(params.time);
     common
-        .into_iter()
-        .map(|(name, value)| (name.to_owned(), value.to_owned()))
-        .chain([("Timestamp".to_owned(), timestamp)])
-        .collect()
 }
 
 /// The result of signing a set of parameters.
@@ -259,7 +274,9 @@ pub fn canonicalized_query<K: AsRef<str>, V: AsRef<str>>(params: &[(K, V)]) -> S
     // Names are unique in a valid call; sorting by value too keeps a duplicate's order
     // from changing the result.
     sorted.sort_unstable();
-    let mut query = String::new();
+    // Room for every pair with some escapes, so the query is not copied as it grows.
+    let length: usize = sorted.iter().map(|(n, v)| n.len() + v.len() + 2).sum();
+    let mut query = String::with_capacity(length + length / 2);
     for (index, (name, value)) in sorted.into_iter().enumerate() {
         if index > 0 {
             query.push('&');
@@ -273,7 +290,8 @@ pub fn canonicalized_query<K: AsRef<str>, V: AsRef<str>>(params: &[(K, V)]) -> S
 
 /// Step 4: `StringToSign = METHOD + "&" + percentEncode("/") + "&" + percentEncode(query)`.
 pub fn string_to_sign(method: &str, canonicalized_query: &str) -> String {
-    let mut out = String::from(method);
+    let mut out = String::with_capacity(method.len() + 5 + canonicalized_query.len() * 3 / 2);
+    out.push_str(method);
     out.push_str("&%2F&");
     percent_encode_into(&mut out, canonicalized_query);
     out
