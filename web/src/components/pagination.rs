@@ -35,17 +35,7 @@ pub fn Pagination(props: &PaginationProps) -> Html {
             .dispatch
             .reform(move |_: MouseEvent| Action::GoToPage(page))
     };
-    let on_size = {
-        let on_page_size = props.on_page_size.clone();
-        Callback::from(move |event: Event| {
-            let value = event
-                .target_unchecked_into::<web_sys::HtmlSelectElement>()
-                .value();
-            if let Ok(size) = value.parse() {
-                on_page_size.emit(size);
-            }
-        })
-    };
+    let on_size = page_size_chosen(&props.on_page_size);
     let on_jump = {
         let dispatch = props.dispatch.clone();
         let jump_field = jump_field.clone();
@@ -104,4 +94,18 @@ pub fn Pagination(props: &PaginationProps) -> Html {
             </form>
         </nav>
     }
+}
+
+/// A page-size `<select>`'s change, as the size chosen (the pagination's and the preferences'
+/// selects offer the same sizes).
+pub(crate) fn page_size_chosen(on_page_size: &Callback<i64>) -> Callback<Event> {
+    let on_page_size = on_page_size.clone();
+    Callback::from(move |event: Event| {
+        let value = event
+            .target_unchecked_into::<web_sys::HtmlSelectElement>()
+            .value();
+        if let Ok(size) = value.parse() {
+            on_page_size.emit(size);
+        }
+    })
 }

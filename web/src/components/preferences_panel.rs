@@ -3,6 +3,7 @@
 use yew::prelude::*;
 
 use crate::columns::Column;
+use crate::components::pagination::page_size_chosen;
 use crate::prefs::{Density, Preferences, PAGE_SIZES};
 
 /// The preferences shown, and what changes them.
@@ -45,17 +46,7 @@ pub fn PreferencesPanel(props: &PreferencesPanelProps) -> Html {
             ..preferences.clone()
         })
     };
-    let on_size = {
-        let on_page_size = props.on_page_size.clone();
-        Callback::from(move |event: Event| {
-            let value = event
-                .target_unchecked_into::<web_sys::HtmlSelectElement>()
-                .value();
-            if let Ok(size) = value.parse() {
-                on_page_size.emit(size);
-            }
-        })
-    };
+    let on_size = page_size_chosen(&props.on_page_size);
     let density_choice = |density: Density, label: &'static str| {
         html! {
             <label class="smcv-inline">
