@@ -20,6 +20,7 @@ const ROWS: usize = 10;
 
 /// Installed on every new document: watches the DOM and notes when the rows arrive.
 const WATCH_ROWS: &str = r#"
+addEventListener('TrunkApplicationStarted', () => { window.smcvStarted = performance.now(); });
 new MutationObserver((_, observer) => {
   const rows = document.querySelectorAll(
     'table.smcv-table tbody tr:not(.smcv-skeleton):not(.smcv-empty)').length;
@@ -34,6 +35,7 @@ new MutationObserver((_, observer) => {
       wasm: find('.wasm').responseEnd,
       apiStart: find('/api/').startTime,
       apiEnd: find('/api/').responseEnd,
+      started: window.smcvStarted,
     };
     observer.disconnect();
   }
@@ -56,6 +58,8 @@ struct Visit {
     html: f64,
     /// The wasm module fully received.
     wasm: f64,
+    /// The wasm instantiated and its `main` run (Trunk's `TrunkApplicationStarted`).
+    started: f64,
     /// The first API call sent and answered.
     api: (f64, f64),
 }
@@ -77,11 +81,12 @@ async fn main() {
             let visit = visit(&url, conditions).await;
             println!(
                 "{network:>8} run {run}: {ROWS} rows after {:7.1} ms, {:6.1} KB moved \
-                 (HTML {:.0}, wasm {:.0}, API call {:.0} to {:.0})",
+                 (HTML {:.0}, wasm {:.0}, started {:.0}, API call {:.0} to {:.0})",
                 visit.millis,
                 visit.bytes / 1000.0,
                 visit.html,
                 visit.wasm,
+                visit.started,
                 visit.api.0,
                 visit.api.1
             );
@@ -127,6 +132,7 @@ async fn visit(url: &str, conditions: Option<NetworkConditions>) -> Visit {
         bytes: time("bytes"),
         html: time("html"),
         wasm: time("wasm"),
+        started: time("started"),
         api: (time("apiStart"), time("apiEnd")),
     }
 }

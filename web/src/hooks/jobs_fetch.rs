@@ -27,13 +27,16 @@ pub fn use_jobs_fetch(
             *last += 1;
             *last
         };
-        dispatch.dispatch(Action::FetchStarted(seq));
         let request = request.clone();
+        let answer = dispatch.clone();
+        // Queued before the state changes, so the request leaves before the "loading"
+        // render rather than after it.
         spawn_local(async move {
             match fetch_page(&endpoint, &request).await {
-                Ok(page) => dispatch.dispatch(Action::FetchSucceeded(seq, Rc::new(page), now())),
-                Err(error) => dispatch.dispatch(Action::FetchFailed(seq, error)),
+                Ok(page) => answer.dispatch(Action::FetchSucceeded(seq, Rc::new(page), now())),
+                Err(error) => answer.dispatch(Action::FetchFailed(seq, error)),
             }
         });
+        dispatch.dispatch(Action::FetchStarted(seq));
     });
 }
