@@ -268,13 +268,7 @@ crate::scenarios! {
         let script = "export function row(job) { return job.name + ' ' + job.status; }\n".repeat(100);
         std::fs::write(dist.path().join("big.js"), &script).unwrap();
         for accepted in ["gzip", "br", "br, gzip"] {
-            let response = harness
-                .client
-                .get(harness.url("/big.js"))
-                .header("accept-encoding", accepted)
-                .send()
-                .await
-                .unwrap();
+            let response = get_accepting(&harness, "/big.js", accepted).await;
             assert_eq!(response.status(), StatusCode::OK, "{accepted}");
             let headers = response.headers().clone();
             assert_eq!(headers["content-type"], "text/javascript; charset=utf-8", "{accepted}");
@@ -288,13 +282,7 @@ crate::scenarios! {
         assert!(plain.headers().get("content-encoding").is_none());
         assert_eq!(plain.text().await.unwrap(), script);
 
-        let page = harness
-            .client
-            .get(harness.url("/jobs/j-bp1abc"))
-            .header("accept-encoding", "gzip")
-            .send()
-            .await
-            .unwrap();
+        let page = get_accepting(&harness, "/jobs/j-bp1abc", "gzip").await;
         assert_eq!(page.headers()["content-encoding"], "gzip");
         assert!(page.headers()["content-security-policy"].to_str().unwrap().contains(&expected_hash()));
         let html = decode("gzip", &page.bytes().await.unwrap());
@@ -309,13 +297,7 @@ crate::scenarios! {
         let (harness, _dist) = with_site().await;
         let path = "/api/DescribeReplicationJobs?PageSize=50";
         for accepted in ["gzip", "br"] {
-            let response = harness
-                .client
-                .get(harness.url(path))
-                .header("accept-encoding", accepted)
-                .send()
-                .await
-                .unwrap();
+            let response = get_accepting(&harness, path, accepted).await;
             assert_eq!(response.status(), StatusCode::OK, "{accepted}");
             let headers = response.headers().clone();
             assert_eq!(headers["content-encoding"], accepted);
@@ -367,13 +349,7 @@ crate::scenarios! {
         std::fs::write(&outside, "private").unwrap();
         #[cfg(unix)]
         std::os::unix::fs::symlink(&outside, dist.path().join("style.css.br")).unwrap();
-        let response = harness
-            .client
-            .get(harness.url("/style.css"))
-            .header("accept-encoding", "br")
-            .send()
-            .await
-            .unwrap();
+        let response = get_accepting(&harness, "/style.css", "br").await;
         assert_eq!(response.status(), StatusCode::NOT_FOUND);
         // The refusal itself is compressed for a client that accepts it.
         let encoding = response.headers()["content-encoding"].to_str().unwrap().to_owned();
@@ -383,6 +359,17 @@ crate::scenarios! {
         std::fs::remove_file(outside).unwrap();
         harness.stop().await;
     }
+}
+
+/// A GET of `path` from a client that accepts the `accepted` codings.
+async fn get_accepting(harness: &Harness, path: &str, accepted: &str) -> reqwest::Response {
+    harness
+        .client
+        .get(harness.url(path))
+        .header("accept-encoding", accepted)
+        .send()
+        .await
+        .unwrap()
 }
 
 /// The bytes of a WebAssembly module's header.
