@@ -15,11 +15,8 @@ const RUNS: &str = "5";
 /// Installs what the benchmark needs, builds the release app, and runs the benchmark.
 pub fn web(root: &Path) -> Result<(), String> {
     println!("==> bench web: tools (wasm32 target, wasm-bindgen-cli, chromium, trunk, wasm-opt)");
-    install::wasm32_target(root)?;
-    install::wasm_bindgen_cli(root)?;
+    install::web_build_tools(root)?;
     install::chromium(root)?;
-    install::trunk(root)?;
-    install::wasm_opt(root)?;
     println!("==> bench web: the release app in {DIST}, precompressed");
     build::release(root, Path::new(DIST))?;
     let bench = Cmd::new("cargo")

@@ -12,10 +12,7 @@ const DIST: &str = "dist";
 /// `cargo xtask build`: the tools, the release viewer in `dist/` precompressed, its sizes.
 pub fn run(root: &Path) -> Result<(), String> {
     println!("==> build: tools (wasm32 target, wasm-bindgen-cli, trunk, wasm-opt)");
-    install::wasm32_target(root)?;
-    install::wasm_bindgen_cli(root)?;
-    install::trunk(root)?;
-    install::wasm_opt(root)?;
+    install::web_build_tools(root)?;
     println!("==> build: the release viewer in {DIST}/");
     release(root, Path::new(DIST))?;
     println!("==> build: the bundle's sizes");

@@ -21,10 +21,7 @@ const VIEWER_URL: &str = "http://127.0.0.1:8080/";
 /// Ctrl-C (or SIGTERM, or either process ending) stops both.
 pub fn run(root: &Path) -> Result<(), String> {
     println!("==> dev tools: wasm32 target, wasm-bindgen-cli, trunk, wasm-opt");
-    install::wasm32_target(root)?;
-    install::wasm_bindgen_cli(root)?;
-    install::trunk(root)?;
-    install::wasm_opt(root)?;
+    install::web_build_tools(root)?;
 
     // Trunk.toml says `offline = true`, so its cargo build needs the crates fetched first.
     println!("==> dev: cargo fetch (Trunk builds offline)");

@@ -107,11 +107,8 @@ const E2E_DIST: &str = "target/e2e-dist";
 
 /// What the later steps need: the wasm target and test runner, and a browser to run in.
 fn install_tools(root: &Path) -> Result<(), String> {
-    install::wasm32_target(root)?;
-    install::wasm_bindgen_cli(root)?;
+    install::web_build_tools(root)?;
     install::chromium(root)?;
-    install::trunk(root)?;
-    install::wasm_opt(root)?;
     install::npm_package(root, install::AXE_CORE)
 }
 

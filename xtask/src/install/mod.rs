@@ -20,6 +20,15 @@ use std::path::{Path, PathBuf};
 
 use crate::cmd::Cmd;
 
+/// What building the viewer with Trunk needs: the wasm32 target, wasm-bindgen-cli at
+/// Cargo.lock's version, Trunk and wasm-opt.
+pub fn web_build_tools(root: &Path) -> Result<(), String> {
+    wasm32_target(root)?;
+    wasm_bindgen_cli(root)?;
+    trunk(root)?;
+    wasm_opt(root)
+}
+
 /// Makes sure `probe` reports `wanted`, running `install` only when it does not.
 ///
 /// `probe` says what is installed now (`None`: nothing usable). It runs again after the
