@@ -11,7 +11,8 @@
 //!   every error: validation errors, API error bodies, parse errors that say where.
 //! - [`model`]: every response field.
 //! - [`request`]: the typed request, its validation and its wire parameters.
-//! - [`sign`]: RPC signature v1 (HMAC-SHA1), with injectable time and nonce, and a verifier.
+//! - [`sign`]: RPC signature v1 (HMAC-SHA1) and V3 (`ACS3-HMAC-SHA256`), with injectable
+//!   time and nonce, and a verifier of each.
 //! - [`json`], [`xml`], then [`body`]: both response formats into the one model, and a
 //!   body of either format told apart.
 //!

@@ -1,8 +1,6 @@
-//! RPC signature version 1.0 (HMAC-SHA1), as Alibaba Cloud's RPC gateway verifies it.
-//!
-//! Each step of the algorithm is a small pure function named after the spec's term, so the
-//! code can be read beside the spec. Time and nonce are inputs ([`SigningParams`]), never
-//! read here: signing is exact and testable, and this crate stays free of I/O.
+//! RPC signature version 1.0 (HMAC-SHA1), as Alibaba Cloud's RPC gateway verifies it:
+//! every parameter, the common ones included, in the query string or a form body, and the
+//! signature as the `Signature` parameter.
 
 use std::fmt;
 
@@ -10,10 +8,9 @@ use base64::engine::general_purpose::STANDARD as BASE64;
 use base64::Engine as _;
 use hmac::{Hmac, KeyInit, Mac};
 use sha1::Sha1;
-use time::OffsetDateTime;
 
-use crate::encode::{percent_encode, percent_encode_into};
-use crate::format::Format;
+use super::{sorted_encoded_query, SigningParams, REDACTED};
+use crate::encode::percent_encode_into;
 use crate::request::DescribeReplicationJobs;
 use crate::time_format::format_wire_time;
 
@@ -37,102 +34,6 @@ pub const COMMON_PARAMETERS: [&str; 11] = [
 pub const SIGNATURE_METHOD: &str = "HMAC-SHA1";
 /// `SignatureVersion`.
 pub const SIGNATURE_VERSION: &str = "1.0";
-
-/// A secret that never shows itself in `Debug` or `Display` output.
-#[derive(Clone, PartialEq, Eq)]
-pub struct Secret(String);
-
-impl Secret {
-    /// Wraps a secret value.
-    pub fn new(value: impl Into<String>) -> Self {
-        Secret(value.into())
-    }
-
-    /// The secret itself, for signing and nothing else.
-    pub fn expose(&self) -> &str {
-        &self.0
-    }
-}
-
-impl fmt::Debug for Secret {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("Secret(***)")
-    }
-}
-
-/// An AccessKey pair, with the STS token of temporary credentials.
-#[derive(Clone, PartialEq, Eq)]
-pub struct Credentials {
-    /// The AccessKey ID (public: it names the key).
-    pub access_key_id: String,
-    /// The AccessKey secret.
-    pub access_key_secret: Secret,
-    /// The STS `SecurityToken`, for temporary credentials.
-    pub security_token: Option<Secret>,
-}
-
-impl Credentials {
-    /// Long-term credentials.
-    pub fn new(access_key_id: impl Into<String>, access_key_secret: impl Into<String>) -> Self {
-        Credentials {
-            access_key_id: access_key_id.into(),
-            access_key_secret: Secret::new(access_key_secret),
-            security_token: None,
-        }
-    }
-
-    /// Adds the STS token of temporary credentials.
-    pub fn with_security_token(mut self, token: impl Into<String>) -> Self {
-        self.security_token = Some(Secret::new(token));
-        self
-    }
-}
-
-impl fmt::Debug for Credentials {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Credentials")
-            .field("access_key_id", &self.access_key_id)
-            .field("access_key_secret", &self.access_key_secret)
-            .field(
-                "security_token",
-                &self.security_token.as_ref().map(|_| "***"),
-            )
-            .finish()
-    }
-}
-
-/// What one signature depends on besides the request: who signs, when, and with which nonce.
-#[derive(Debug, Clone)]
-pub struct SigningParams<'a> {
-    /// The credentials to sign with.
-    pub credentials: &'a Credentials,
-    /// The `Timestamp`; should be the current time unless testing.
-    pub time: OffsetDateTime,
-    /// The `SignatureNonce`; unique per request ([`random_nonce`] unless testing).
-    pub nonce: String,
-    /// The response format to ask for.
-    pub format: Format,
-    /// The HTTP method the request will use (`GET` or `POST`): it is signed.
-    pub method: &'static str,
-}
-
-impl<'a> SigningParams<'a> {
-    /// Parameters for a `GET` asking for JSON at `time`, with a fresh random nonce.
-    pub fn new(credentials: &'a Credentials, time: OffsetDateTime) -> Self {
-        SigningParams {
-            credentials,
-            time,
-            nonce: random_nonce(),
-            format: Format::Json,
-            method: "GET",
-        }
-    }
-}
-
-/// A fresh `SignatureNonce`: a random (v4) UUID.
-pub fn random_nonce() -> String {
-    uuid::Uuid::new_v4().to_string()
-}
 
 /// A signed call, ready to send.
 #[derive(Clone)]
@@ -266,26 +167,13 @@ pub fn sign_parameters<K: AsRef<str>, V: AsRef<str>>(
 /// Steps 1 to 3: every parameter but `Signature`, sorted by name in byte order,
 /// each name and value percent-encoded, joined as `name=value` with `&`.
 pub fn canonicalized_query<K: AsRef<str>, V: AsRef<str>>(params: &[(K, V)]) -> String {
-    let mut sorted: Vec<(&str, &str)> = params
-        .iter()
-        .map(|(name, value)| (name.as_ref(), value.as_ref()))
-        .filter(|(name, _)| *name != "Signature")
-        .collect();
-    // Names are unique in a valid call; sorting by value too keeps a duplicate's order
-    // from changing the result.
-    sorted.sort_unstable();
-    // Room for every pair with some escapes, so the query is not copied as it grows.
-    let length: usize = sorted.iter().map(|(n, v)| n.len() + v.len() + 2).sum();
-    let mut query = String::with_capacity(length + length / 2);
-    for (index, (name, value)) in sorted.into_iter().enumerate() {
-        if index > 0 {
-            query.push('&');
-        }
-        percent_encode_into(&mut query, name);
-        query.push('=');
-        percent_encode_into(&mut query, value);
-    }
-    query
+    sorted_encoded_query(
+        params
+            .iter()
+            .map(|(name, value)| (name.as_ref(), value.as_ref()))
+            .filter(|(name, _)| *name != "Signature")
+            .collect(),
+    )
 }
 
 /// Step 4: `StringToSign = METHOD + "&" + percentEncode("/") + "&" + percentEncode(query)`.
@@ -357,23 +245,9 @@ pub fn verify<K: AsRef<str>, V: AsRef<str>>(
     }
 }
 
-/// Shown in place of a secret value.
-pub const REDACTED: &str = "***";
-
-/// Replaces every occurrence of the AccessKey ID in a gateway message (the string-to-sign
-/// of `SignatureDoesNotMatch` contains it) before the message is logged or returned.
-pub fn redact_access_key_id(message: &str, access_key_id: &str) -> String {
-    if access_key_id.is_empty() {
-        return message.to_owned();
-    }
-    message
-        .replace(access_key_id, REDACTED)
-        .replace(&percent_encode(access_key_id), REDACTED)
-        .replace(&percent_encode(&percent_encode(access_key_id)), REDACTED)
-}
-
 #[cfg(test)]
 mod tests {
+    use super::super::Credentials;
     use super::*;
 
     #[test]
@@ -475,16 +349,5 @@ mod tests {
         let garbage = [("A", "1"), ("Signature", "not base64!")];
         assert!(!verify("GET", &garbage, "secret").unwrap_err().missing);
         assert!(verify("GET", &[("A", "1")], "secret").unwrap_err().missing);
-    }
-
-    #[test]
-    fn redaction_covers_plain_and_encoded_forms() {
-        let message = "server string to sign is:GET&%2F&AccessKeyId%3Dmy%2Bkey%26Action";
-        let redacted = redact_access_key_id(message, "my+key");
-        assert!(!redacted.contains("my%2Bkey"), "{redacted}");
-        assert_eq!(
-            redact_access_key_id("key LTAI5x used", "LTAI5x"),
-            "key *** used"
-        );
     }
 }
