@@ -1,4 +1,5 @@
-//! The one API: `DescribeReplicationJobs`. Read the call, pass the gateway, apply any
+//! The one API: `DescribeReplicationJobs`. Read the call, pass the gateway (v1 or V3, by
+//! the call's signature), apply any
 //! fault, read the request, answer with a page.
 
 use axum::extract::{Request, State};
@@ -20,10 +21,12 @@ pub(crate) async fn describe_replication_jobs(
 ) -> Result<Response, ApiFailure> {
     let call = RpcCall::read(request).await?;
     let format = call.format;
-    state
-        .gateway()
-        .authenticate(call.method.as_str(), &call.params, state.now())
-        .map_err(|refusal| refusal.into_failure(format))?;
+    let gateway = state.gateway();
+    let checked = match &call.v3 {
+        Some(v3) => gateway.authenticate_v3(call.method.as_str(), v3, state.now()),
+        None => gateway.authenticate(call.method.as_str(), &call.params, state.now()),
+    };
+    checked.map_err(|refusal| refusal.into_failure(format))?;
     if let Some(fault) = state.fault_for(call.action()) {
         state.wait(fault.delay).await;
         if let Some(failure) = fault.failure {

@@ -1,6 +1,7 @@
 //! Reading an RPC call off HTTP: the parameters of the query string and of an
 //! `application/x-www-form-urlencoded` body, merged in that order, as the gateway merges
-//! them before it verifies the signature. Bodies are read up to a bound.
+//! them before it verifies the signature; and for a V3 call, what its signature covers.
+//! Bodies are read up to a bound.
 
 use axum::body::Body;
 use axum::extract::Request;
@@ -11,6 +12,7 @@ use smc_core::Format;
 
 use crate::error::ApiFailure;
 use crate::gateway::response_format;
+use crate::gateway_v3::V3Call;
 
 /// The largest body read, in bytes. A request with every list full (150 IDs and 20 tags)
 /// is about 20 KiB once encoded.
@@ -25,6 +27,8 @@ pub(crate) struct RpcCall {
     pub(crate) params: Vec<(String, String)>,
     /// The response format.
     pub(crate) format: Format,
+    /// What a V3 signature covers, when the call is signed with V3.
+    pub(crate) v3: Option<V3Call>,
 }
 
 impl RpcCall {
@@ -41,28 +45,49 @@ impl RpcCall {
                 ),
             ));
         }
-        let mut params = decode("the query string", parts.uri.query().unwrap_or_default())?;
+        let authorization = V3Call::authorization(&parts.headers);
+        let is_v3 = authorization.is_some();
+        let mut params = decode("the query string", parts.uri.query().unwrap_or_default())
+            .map_err(|f| f.in_format(default_format(is_v3)))?;
+        // A V3 signature covers the query's parameters alone.
+        let query = is_v3.then(|| params.clone());
         // Until the body is read, errors follow the query's Format, if it has a valid one.
-        let early_format = response_format(&params).unwrap_or(Format::Xml);
-        if parts.method == Method::POST && is_form(&parts.headers) {
-            let body = read_body(body)
+        let early_format = format_of(&params, is_v3).unwrap_or(default_format(is_v3));
+        let form = is_form(&parts.headers);
+        let mut body_bytes = axum::body::Bytes::new();
+        // A V3 signature covers any body, through its hash.
+        if parts.method == Method::POST && (form || is_v3) {
+            body_bytes = read_body(body)
                 .await
                 .map_err(|f| f.in_format(early_format))?;
-            let text = std::str::from_utf8(&body).map_err(|_| {
+        }
+        if parts.method == Method::POST && form {
+            let text = std::str::from_utf8(&body_bytes).map_err(|_| {
                 invalid_parameter("The request body is not valid UTF-8.").in_format(early_format)
             })?;
             params.extend(decode("the request body", text).map_err(|f| f.in_format(early_format))?);
         }
-        let format = response_format(&params).map_err(|error| error.into_failure(early_format))?;
+        let format = format_of(&params, is_v3).map_err(|error| error.into_failure(early_format))?;
+        let v3 = authorization.map(|authorization| V3Call {
+            authorization,
+            path: parts.uri.path().to_owned(),
+            query: query.unwrap_or_default(),
+            hashed_body: smc_core::sign::v3::hashed_request_payload(&body_bytes),
+            headers: parts.headers,
+        });
         Ok(RpcCall {
             method: parts.method,
             params,
             format,
+            v3,
         })
     }
 
-    /// The value of `Action`, if given.
+    /// The action the call names: its `Action`, or a V3 call's `x-acs-action`.
     pub(crate) fn action(&self) -> &str {
+        if let Some(v3) = &self.v3 {
+            return v3.action();
+        }
         self.params
             .iter()
             .find(|(name, _)| name == "Action")
@@ -76,6 +101,27 @@ impl RpcCall {
             .filter(|(name, _)| !COMMON_PARAMETERS.contains(&name.as_str()))
             .map(|(name, value)| (name.as_str(), value.as_str()))
     }
+}
+
+/// The format a call answers in without a `Format`: XML for v1 (the gateway's default),
+/// JSON for V3 (what the V3 SDKs ask for and expect).
+fn default_format(is_v3: bool) -> Format {
+    if is_v3 {
+        Format::Json
+    } else {
+        Format::Xml
+    }
+}
+
+/// The format a call asks for: its `Format`, or the default of its signature.
+fn format_of(
+    params: &[(String, String)],
+    is_v3: bool,
+) -> Result<Format, crate::gateway::GatewayError> {
+    if is_v3 && !params.iter().any(|(name, _)| name == "Format") {
+        return Ok(Format::Json);
+    }
+    response_format(params)
 }
 
 fn is_form(headers: &axum::http::HeaderMap) -> bool {

@@ -1,7 +1,8 @@
-//! The RPC gateway's checks, in the order it makes them, each failing with the gateway's
-//! own code and HTTP status: common parameters present and well-formed, the action and
-//! version known, the timestamp fresh, the AccessKey and STS token known, the signature
-//! right, and the nonce new.
+//! The RPC gateway's checks of a v1 call, in the order it makes them, each failing with the
+//! gateway's own code and HTTP status: common parameters present and well-formed, the action
+//! and version known, the timestamp fresh, the AccessKey and STS token known, the signature
+//! right, and the nonce new. V3 calls make the same checks on headers (`gateway_v3`), with
+//! the time, token and nonce checks of this module.
 
 use std::borrow::Cow;
 use std::sync::Mutex;
@@ -22,7 +23,7 @@ pub(crate) const TIMESTAMP_SKEW: Duration = Duration::minutes(15);
 /// Why the gateway refused a call.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum GatewayError {
-    /// `Action` or `Version` is absent: `MissingParameter`.
+    /// `Action` or `Version` (or a V3 call's required header) is absent: `MissingParameter`.
     MissingParameter(&'static str),
     /// Another common parameter is absent: `Missing<Name>` (`MissingTimestamp`).
     Missing(&'static str),
@@ -55,6 +56,16 @@ pub(crate) enum GatewayError {
     SignatureDoesNotMatch { string_to_sign: String },
     /// The `SignatureNonce` was used in the last 15 minutes.
     NonceUsed,
+    /// A V3 `Authorization` header that cannot be read, or leaves a required header unsigned.
+    IncompleteSignature(String),
+    /// The V3 signature is wrong; the gateway shows its canonical request (the STS token's
+    /// value hidden) and string to sign.
+    V3SignatureDoesNotMatch {
+        canonical_request: String,
+        string_to_sign: String,
+    },
+    /// A V3 body whose SHA-256 is not its `x-acs-content-sha256`.
+    ContentSha256Mismatch,
 }
 
 impl GatewayError {
@@ -81,7 +92,10 @@ impl GatewayError {
             GatewayError::AccessKeyNotFound => "InvalidAccessKeyId.NotFound",
             GatewayError::SecurityTokenMismatch => "InvalidSecurityToken.MismatchWithAccessKey",
             GatewayError::SecurityTokenUnexpected => "InvalidSecurityToken.Malformed",
-            GatewayError::SignatureDoesNotMatch { .. } => "SignatureDoesNotMatch",
+            GatewayError::SignatureDoesNotMatch { .. }
+            | GatewayError::V3SignatureDoesNotMatch { .. }
+            | GatewayError::ContentSha256Mismatch => "SignatureDoesNotMatch",
+            GatewayError::IncompleteSignature(_) => "IncompleteSignature",
             GatewayError::NonceUsed => "SignatureNonceUsed",
         })
     }
@@ -130,6 +144,19 @@ impl GatewayError {
                 "Specified signature is not matched with our calculation. server string to sign is:{string_to_sign}"
             ),
             GatewayError::NonceUsed => "Specified signature nonce was used already.".to_owned(),
+            GatewayError::IncompleteSignature(why) => {
+                format!("The request signature is incomplete: the Authorization header {why}.")
+            }
+            GatewayError::V3SignatureDoesNotMatch {
+                canonical_request,
+                string_to_sign,
+            } => format!(
+                "Specified signature is not matched with our calculation. server string to sign is:{string_to_sign} canonical request is:{canonical_request}"
+            ),
+            GatewayError::ContentSha256Mismatch => format!(
+                "Specified signature is not matched with our calculation: the header {} is not the SHA-256 of the request body.",
+                smc_core::sign::v3::CONTENT_SHA256_HEADER
+            ),
         }
     }
 
@@ -207,35 +234,65 @@ impl Gateway {
         }
         let nonce = required(params, "SignatureNonce", GatewayError::Missing)?;
         let timestamp = required(params, "Timestamp", GatewayError::Missing)?;
-        let given = parse_wire_time(timestamp)
-            .map_err(|_| GatewayError::TimestampFormat(timestamp.to_owned()))?;
-        if (given - now).abs() > TIMESTAMP_SKEW {
-            return Err(GatewayError::TimestampExpired { given, server: now });
-        }
+        check_time(timestamp, now)?;
         required(params, "Signature", GatewayError::Missing)?;
         if access_key_id != self.credentials.access_key_id {
             return Err(GatewayError::AccessKeyNotFound);
         }
-        let token = single(params, "SecurityToken")?.filter(|t| !t.is_empty());
-        match (&self.credentials.security_token, token) {
-            (Some(_), None) => return Err(GatewayError::Missing("SecurityToken")),
-            (Some(expected), Some(token)) if expected.expose() != token => {
-                return Err(GatewayError::SecurityTokenMismatch)
-            }
-            (None, Some(_)) => return Err(GatewayError::SecurityTokenUnexpected),
-            _ => {}
-        }
+        self.check_security_token(
+            single(params, "SecurityToken")?,
+            "SecurityToken",
+            GatewayError::Missing,
+        )?;
         verify(method, params, self.credentials.access_key_secret.expose()).map_err(
             |mismatch| GatewayError::SignatureDoesNotMatch {
                 string_to_sign: mismatch.string_to_sign,
             },
         )?;
-        // Only a correctly signed call uses up its nonce: nobody else can burn one.
-        if !lock(&self.nonces).first_use(nonce, now) {
-            return Err(GatewayError::NonceUsed);
-        }
-        Ok(())
+        self.use_nonce(nonce, now)
     }
+
+    /// Checks the STS token a call carries (`name` is where it travels, `missing` makes the
+    /// error for its absence): an STS key needs its own token, and any other key none.
+    pub(crate) fn check_security_token(
+        &self,
+        token: Option<&str>,
+        name: &'static str,
+        missing: fn(&'static str) -> GatewayError,
+    ) -> Result<(), GatewayError> {
+        match (
+            &self.credentials.security_token,
+            token.filter(|t| !t.is_empty()),
+        ) {
+            (Some(_), None) => Err(missing(name)),
+            (Some(expected), Some(token)) if expected.expose() != token => {
+                Err(GatewayError::SecurityTokenMismatch)
+            }
+            (None, Some(_)) => Err(GatewayError::SecurityTokenUnexpected),
+            _ => Ok(()),
+        }
+    }
+
+    /// Uses up `nonce` at `now`: call it last, so only a correctly signed call uses up its
+    /// nonce and nobody else can burn one. v1 and V3 calls share the memory.
+    pub(crate) fn use_nonce(&self, nonce: &str, now: OffsetDateTime) -> Result<(), GatewayError> {
+        if lock(&self.nonces).first_use(nonce, now) {
+            Ok(())
+        } else {
+            Err(GatewayError::NonceUsed)
+        }
+    }
+}
+
+/// Checks a call's time (`Timestamp`, or V3's `x-acs-date`): ISO 8601 UTC, and within
+/// 15 minutes of `now` either way.
+pub(crate) fn check_time(timestamp: &str, now: OffsetDateTime) -> Result<(), GatewayError> {
+    let given = parse_wire_time(timestamp)
+        .map_err(|_| GatewayError::TimestampFormat(timestamp.to_owned()))?;
+    if (given - now).abs() > TIMESTAMP_SKEW {
+        return Err(GatewayError::TimestampExpired { given, server: now });
+    }
+    Ok(())
 }
 
 /// The one value of `name`, if given (an empty value counts as given); an error when

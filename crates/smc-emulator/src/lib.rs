@@ -1,7 +1,7 @@
 //! A faithful local endpoint of Alibaba Cloud SMC `DescribeReplicationJobs`, built on
-//! [`smc_core`]: it verifies RPC signatures exactly as the gateway does, answers in the
-//! real wire format (JSON or XML), serves realistic generated jobs that progress with the
-//! clock, and injects faults on request.
+//! [`smc_core`]: it verifies RPC signatures (v1 and V3) exactly as the gateway does, answers
+//! in the real wire format (JSON or XML), serves realistic generated jobs that progress with
+//! the clock, and injects faults on request.
 //!
 //! Start one in-process on an ephemeral loopback port:
 //!
@@ -21,7 +21,8 @@
 //!   turn the command line into a builder.
 //! - [`state`]: the state every handler shares; [`app`]: the router over `api` and
 //!   `control`, its handlers.
-//! - `call`, `gateway`, `nonce`, `limits`: reading a call and the gateway's checks.
+//! - `call`, `gateway` (v1), `gateway_v3`, `nonce`, `limits`: reading a call and the
+//!   gateway's checks.
 //! - [`store`], `filter`, `progress`: the jobs, which a request selects, how they move.
 //! - [`generate`] (with its `vocabulary` and `rng`): the deterministic generator.
 //! - [`faults`]: injected latency and errors; [`error`]: the one error response.
@@ -38,6 +39,7 @@ pub mod faults;
 pub mod files;
 mod filter;
 mod gateway;
+mod gateway_v3;
 pub mod generate;
 mod limits;
 mod nonce;

@@ -6,3 +6,4 @@ mod faults;
 mod gateway;
 mod semantics;
 mod transport;
+mod v3;
