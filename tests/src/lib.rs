@@ -1,14 +1,15 @@
 //! End-to-end tests of the whole path a person uses: headless Chromium → the release web
 //! app → smc-proxy → its embedded smc-emulator.
 //!
-//! - [`paths`]: where the built app, axe-core and the screenshots are.
+//! - [`paths`]: where the built app, axe-core, the Python SDKs' venv and the screenshots are.
 //! - [`stack`]: the proxy serving the app, on an ephemeral port, with an emulator whose
 //!   data and faults a test controls.
 //! - [`browser`]: chromedriver and one headless Chromium session, with the waits and
 //!   lookups the tests share.
 //!
 //! The tests themselves are in `tests/browser/`; `cargo xtask test` builds the app with
-//! Trunk first and runs them.
+//! Trunk first and runs them. `tests/sdk/` drives the official Python SDKs (through
+//! `python/sdk_driver.py`) against the emulator, with signature V3 and v1.
 
 pub mod browser;
 pub mod paths;

@@ -53,6 +53,36 @@ pub fn axe_core() -> PathBuf {
     path
 }
 
+/// The Python of the official SDKs' venv (`.tools/python-sdk`), which
+/// `cargo xtask install python-sdk` (and `cargo xtask test`) makes; `SMC_E2E_PYTHON_SDK`
+/// names another.
+pub fn python_sdk() -> PathBuf {
+    let path = std::env::var_os("SMC_E2E_PYTHON_SDK")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| {
+            workspace_root()
+                .join(".tools")
+                .join("python-sdk")
+                .join("bin")
+                .join("python3")
+        });
+    assert!(
+        path.is_file(),
+        "{} is missing: `cargo xtask install python-sdk` makes the venv with the pinned \
+         official SDKs (python3 -m venv .tools/python-sdk, then its pip install)",
+        path.display()
+    );
+    path
+}
+
+/// The script that drives an official Python SDK: `tests/python/sdk_driver.py`.
+pub fn sdk_driver() -> PathBuf {
+    workspace_root()
+        .join("tests")
+        .join("python")
+        .join("sdk_driver.py")
+}
+
 /// Where screenshots go: `target/e2e/`.
 pub fn artifacts() -> PathBuf {
     let dir = workspace_root().join("target").join("e2e");

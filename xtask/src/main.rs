@@ -27,6 +27,9 @@ commands:
   build  install missing tools, then build the release viewer into dist/ with a brotli
          and a gzip copy of each file (what `smc-proxy serve --static dist` serves), and
          print the bundle's sizes against its budget
+  install python-sdk
+         make the venv .tools/python-sdk with the official Python SDKs the SDK
+         tests drive (pinned; skipped when they are there)
   bench web
          build the release viewer, then measure in a fresh headless Chromium the time
          to the first ten rows on loopback and on slow 4G (median of 5)";
@@ -44,6 +47,7 @@ fn main() -> ExitCode {
         ["dev"] => dev::run(&root),
         ["build"] => build::run(&root),
         ["bench", "web"] => bench::web(&root),
+        ["install", "python-sdk"] => install::python_sdk(&root),
         ["help" | "-h" | "--help"] => {
             println!("{USAGE}");
             return ExitCode::SUCCESS;

@@ -32,7 +32,7 @@ pub fn steps() -> Vec<Step> {
         Step::call(
             "install",
             "wasm32 target, wasm-bindgen-cli at Cargo.lock's version, chromium, chromedriver, \
-             trunk, wasm-opt, axe-core",
+             trunk, wasm-opt, axe-core, the official Python SDKs' venv",
             install_tools,
         ),
         Step::run("fmt", cargo(&["fmt", "--all", "--", "--check"])),
@@ -70,6 +70,11 @@ pub fn steps() -> Vec<Step> {
             "native tests",
             cargo(&["test", "--workspace", "--exclude", E2E_PACKAGE]),
         ),
+        // The official Python SDKs against the emulator: V3 and both v1 dialects.
+        Step::run(
+            "sdk tests",
+            cargo(&["test", "-p", E2E_PACKAGE, "--test", "sdk"]),
+        ),
     ];
     steps.extend(WASM_PACKAGES.iter().map(wasm_tests));
     steps.extend([
@@ -91,7 +96,8 @@ pub fn steps() -> Vec<Step> {
         ),
         Step::run(
             "browser tests",
-            cargo(&["test", "-p", E2E_PACKAGE])
+            // The browser tests alone: the SDK tests ran in their own step.
+            cargo(&["test", "-p", E2E_PACKAGE, "--lib", "--test", "browser"])
                 .env("SMC_E2E_DIST", E2E_DIST)
                 .env("CHROMEDRIVER", CHROMEDRIVER),
         ),
@@ -109,7 +115,8 @@ const E2E_DIST: &str = "target/e2e-dist";
 fn install_tools(root: &Path) -> Result<(), String> {
     install::web_build_tools(root)?;
     install::chromium(root)?;
-    install::npm_package(root, install::AXE_CORE)
+    install::npm_package(root, install::AXE_CORE)?;
+    install::python_sdk(root)
 }
 
 /// The step running one package's tests as wasm in headless Chromium.
@@ -159,6 +166,7 @@ mod tests {
                 "clippy",
                 "clippy browser",
                 "native tests",
+                "sdk tests",
                 "wasm tests smc-core",
                 "wasm tests smc-web",
                 "web build",

@@ -3,6 +3,7 @@
 
 mod chromium;
 mod npm_package;
+mod python_sdk;
 mod rust_target;
 mod trunk;
 mod version;
@@ -11,6 +12,7 @@ mod wasm_opt;
 
 pub use chromium::{chromium, CHROMEDRIVER};
 pub use npm_package::{npm_package, AXE_CORE};
+pub use python_sdk::python_sdk;
 pub use rust_target::{wasm32_target, WASM32};
 pub use trunk::trunk;
 pub use wasm_bindgen::wasm_bindgen_cli;
