@@ -12,7 +12,7 @@ use crate::auth::{BearerToken, TokenError};
 use crate::credentials::{self, CredentialsError, Environment};
 use crate::logging::LogFormat;
 use crate::settings::{
-    EmulatorOptions, Settings, UpstreamSettings, UpstreamTarget, DEFAULT_LISTEN,
+    EmulatorOptions, Settings, SignatureVersion, UpstreamSettings, UpstreamTarget, DEFAULT_LISTEN,
 };
 use crate::sign_command::SignArgs;
 
@@ -94,6 +94,9 @@ pub struct ServeArgs {
     /// Log lines as text or JSON (RUST_LOG sets the filter; default info).
     #[arg(long, value_enum, default_value_t = LogFormat::Text)]
     pub log_format: LogFormat,
+    /// The signature upstream calls carry: v1 (HMAC-SHA1) or v3 (ACS3-HMAC-SHA256).
+    #[arg(long, value_enum, default_value_t = SignatureVersion::V1)]
+    pub signature: SignatureVersion,
 }
 
 /// Why `serve` cannot run with these flags and this environment.
@@ -175,6 +178,7 @@ impl ServeArgs {
                 backoff: self.retry_backoff,
                 max_response_bytes: self.max_response_bytes,
                 max_concurrency: self.max_concurrency as usize,
+                signature: self.signature,
                 ..UpstreamSettings::default()
             },
         })
@@ -312,6 +316,10 @@ mod tests {
         assert_eq!(settings.allow_origins, ["https://portal.example.com"]);
         assert_eq!(settings.client.timeout, Duration::from_millis(500));
         assert_eq!(settings.client.retries, 0);
+        assert_eq!(settings.client.signature, SignatureVersion::V1);
+        let v3 = serve(&["--signature", "v3"]).settings(&env).unwrap();
+        assert_eq!(v3.client.signature, SignatureVersion::V3);
+        assert!(Cli::try_parse_from(["smc-proxy", "serve", "--signature", "v2"]).is_err());
         assert!(Cli::try_parse_from(["smc-proxy", "serve", "--retries", "99"]).is_err());
         assert!(Cli::try_parse_from([
             "smc-proxy",

@@ -43,4 +43,4 @@ pub mod upstream;
 
 pub use error::ProxyError;
 pub use server::{Proxy, RunningProxy, StartError};
-pub use settings::{EmulatorOptions, Settings, UpstreamSettings, UpstreamTarget};
+pub use settings::{EmulatorOptions, Settings, SignatureVersion, UpstreamSettings, UpstreamTarget};

@@ -107,6 +107,19 @@ pub struct UpstreamSettings {
     pub max_response_bytes: usize,
     /// The most upstream calls in flight at once.
     pub max_concurrency: usize,
+    /// The signature upstream calls carry.
+    pub signature: SignatureVersion,
+}
+
+/// Which of Alibaba Cloud's signatures the proxy signs with.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum SignatureVersion {
+    /// RPC signature v1 (HMAC-SHA1): every parameter, the signature too, in a form body.
+    #[default]
+    V1,
+    /// V3 (`ACS3-HMAC-SHA256`): `x-acs-*` headers and `Authorization`, the API parameters
+    /// in a form body, as the current SDKs sign by default.
+    V3,
 }
 
 impl Default for UpstreamSettings {
@@ -119,6 +132,7 @@ impl Default for UpstreamSettings {
             max_backoff: Duration::from_secs(2),
             max_response_bytes: 8 * 1024 * 1024,
             max_concurrency: 64,
+            signature: SignatureVersion::V1,
         }
     }
 }

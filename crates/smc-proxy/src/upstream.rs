@@ -1,7 +1,7 @@
-//! Signed calls to the SMC endpoint: sign with a fresh nonce and timestamp for each attempt,
-//! send as a form-encoded POST (so the signature and STS token never sit in a URL that an
-//! error message or a log could print), read at most `max_response_bytes`, retry what the
-//! [`crate::retry`] policy allows, and scrub credentials out of every error body.
+//! Signed calls to the SMC endpoint: sign (v1 or V3) with a fresh nonce and timestamp for
+//! each attempt, send as a form-encoded POST (so the signature and STS token never sit in a
+//! URL that an error message or a log could print), read at most `max_response_bytes`, retry
+//! what the [`crate::retry`] policy allows, and scrub credentials out of every error body.
 //!
 //! One time budget (`timeout`) covers the whole browser call: every attempt, wait and
 //! retry. Upstream calls in flight are bounded by a semaphore; a call that cannot start
@@ -13,6 +13,7 @@ use std::time::{Duration, Instant};
 use axum::body::Bytes;
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
+use smc_core::sign::v3::{self, ParameterPlacement};
 use smc_core::sign::{random_nonce, sign_request, Credentials, SigningParams};
 use smc_core::{ApiError, DescribeReplicationJobs, Format};
 use time::OffsetDateTime;
@@ -25,7 +26,7 @@ use crate::redact::scrub_api_error;
 use crate::retry::{
     parse_retry_after, random_jitter, RetryPolicy, RetryReason, RETRY_AFTER_HEADER,
 };
-use crate::settings::UpstreamSettings;
+use crate::settings::{SignatureVersion, UpstreamSettings};
 
 /// The header carrying the API's request ID.
 pub const REQUEST_ID_HEADER: &str = "x-acs-request-id";
@@ -232,15 +233,23 @@ impl Upstream {
             format: Format::Json,
             method: "POST",
         };
-        let signed = sign_request(request, &signing);
-        let sent = self
-            .client
-            .post(self.endpoint.clone())
-            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-            .body(signed.query_string())
-            .timeout(budget)
-            .send()
-            .await;
+        let post = self.client.post(self.endpoint.clone()).timeout(budget);
+        let post = match self.settings.signature {
+            SignatureVersion::V1 => post
+                .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+                .body(sign_request(request, &signing).query_string()),
+            SignatureVersion::V3 => {
+                let host = host_header(&self.endpoint);
+                let signed =
+                    v3::sign_request(request, &signing, &host, ParameterPlacement::FormBody);
+                // The client sends `Host` itself, from the endpoint: the value signed above.
+                let headers = signed.headers.iter().filter(|(name, _)| name != "host");
+                headers
+                    .fold(post, |post, (name, value)| post.header(name, value))
+                    .body(signed.body)
+            }
+        };
+        let sent = post.send().await;
         let response = match sent {
             Ok(response) => response,
             Err(error) => return Attempt::Failed(self.transport_failure(error)),
@@ -375,6 +384,16 @@ async fn read_capped(mut response: reqwest::Response, cap: usize) -> Result<Vec<
     Ok(body)
 }
 
+/// The `Host` header a client sends to `endpoint`: its host, and its port unless it is the
+/// scheme's default.
+fn host_header(endpoint: &reqwest::Url) -> String {
+    let host = endpoint.host_str().unwrap_or_default();
+    match endpoint.port() {
+        Some(port) => format!("{host}:{port}"),
+        None => host.to_owned(),
+    }
+}
+
 /// Checks an endpoint: `http` or `https`, a host, no user or password, no query or fragment.
 pub fn parse_endpoint(text: &str) -> Result<reqwest::Url, UpstreamError> {
     let refuse = |reason: &str| UpstreamError::Endpoint {
@@ -464,6 +483,15 @@ mod tests {
         ] {
             assert!(parse_endpoint(bad).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn the_host_header_keeps_only_ports_that_are_not_the_default() {
+        let host = |url: &str| host_header(&parse_endpoint(url).unwrap());
+        assert_eq!(host("https://smc.aliyuncs.com/"), "smc.aliyuncs.com");
+        assert_eq!(host("https://smc.aliyuncs.com:443/"), "smc.aliyuncs.com");
+        assert_eq!(host("http://127.0.0.1:8787/"), "127.0.0.1:8787");
+        assert_eq!(host("http://[::1]:9/"), "[::1]:9");
     }
 
     #[derive(Debug)]

@@ -2,9 +2,11 @@
 //! tap, all in-process on ephemeral loopback ports; plus the process-wide log capture and
 //! the registry of every secret, token and signature the tests used.
 //!
-//! The tap is a small HTTP forwarder: it records the parameters of every call the proxy
-//! sends upstream (so tests see the signature, nonce and token that went out) and can
-//! answer from a script instead of forwarding (for answers the emulator never gives).
+//! The tap is a small HTTP forwarder: it records the parameters and headers of every call
+//! the proxy sends upstream (so tests see the signature, nonce and token that went out, as
+//! v1 parameters or V3 headers) and can answer from a script instead of forwarding (for
+//! answers the emulator never gives). It forwards every header, `Host` included, so a V3
+//! signature still verifies behind it.
 
 use std::collections::VecDeque;
 use std::io::Write;
@@ -22,6 +24,7 @@ use smc_emulator::{Emulator, FaultRule, RunningEmulator};
 use smc_proxy::auth::BearerToken;
 use smc_proxy::credentials::CredentialSource;
 use smc_proxy::server::fresh_credentials;
+use smc_proxy::settings::SignatureVersion;
 use smc_proxy::{Proxy, RunningProxy, Settings, UpstreamSettings, UpstreamTarget};
 
 /// Every test body runs under this bound: nothing may hang.
@@ -37,6 +40,7 @@ pub fn fast() -> UpstreamSettings {
         max_backoff: Duration::from_millis(50),
         max_response_bytes: 1024 * 1024,
         max_concurrency: 8,
+        signature: SignatureVersion::V1,
     }
 }
 
@@ -292,12 +296,22 @@ pub struct Canned {
 pub struct Seen {
     pub method: String,
     pub params: Vec<(String, String)>,
+    /// Every header, names in lower case.
+    pub headers: Vec<(String, String)>,
 }
 
 impl Seen {
     /// A parameter's value.
     pub fn param(&self, name: &str) -> Option<&str> {
         self.params
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// A header's value.
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
             .iter()
             .find(|(n, _)| n == name)
             .map(|(_, v)| v.as_str())
@@ -381,9 +395,29 @@ async fn forward(State(state): State<Arc<TapState>>, request: Request) -> Respon
             remember_secret(value);
         }
     }
+    let headers: Vec<(String, String)> = parts
+        .headers
+        .iter()
+        .map(|(name, value)| {
+            let value = String::from_utf8_lossy(value.as_bytes()).into_owned();
+            (name.as_str().to_owned(), value)
+        })
+        .collect();
+    for (name, value) in &headers {
+        // A V3 signature and token, as sent.
+        if name == "x-acs-security-token" {
+            remember_secret(value);
+        }
+        if name == "authorization" {
+            if let Some((_, signature)) = value.rsplit_once("Signature=") {
+                remember_secret(signature);
+            }
+        }
+    }
     state.seen.lock().unwrap().push(Seen {
         method: parts.method.to_string(),
         params,
+        headers,
     });
     let canned = state.script.lock().unwrap().pop_front();
     if let Some(canned) = canned {
@@ -399,8 +433,11 @@ async fn forward(State(state): State<Arc<TapState>>, request: Request) -> Respon
     }
     let url = format!("{}?{query}", state.upstream);
     let mut upstream = client().request(parts.method, url).body(body);
-    if let Some(content_type) = parts.headers.get("content-type") {
-        upstream = upstream.header("content-type", content_type);
+    for (name, value) in &parts.headers {
+        // The client frames the body itself.
+        if name != "content-length" && name != "transfer-encoding" && name != "connection" {
+            upstream = upstream.header(name, value);
+        }
     }
     let Ok(answer) = upstream.send().await else {
         return StatusCode::BAD_GATEWAY.into_response();

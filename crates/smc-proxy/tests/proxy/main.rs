@@ -12,3 +12,4 @@ mod logs;
 mod ops;
 mod refusals;
 mod site;
+mod v3;
