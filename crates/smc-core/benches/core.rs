@@ -11,7 +11,7 @@ use smc_core::time_format::parse_wire_time;
 use smc_core::{
     json, xml, BusinessStatus, DataDisk, DescribeReplicationJobs, DescribeReplicationJobsResponse,
     Format, JobType, LicenseType, NetMode, Part, ReplicationJob, ReplicationJobRun, RunType,
-    Status, Tag, TargetType,
+    Status, Tag, TagFilter, TargetType,
 };
 
 /// A request with ten filters, as a busy viewer sends it.
@@ -26,7 +26,7 @@ fn ten_filter_request() -> DescribeReplicationJobs {
         page_size: Some(50),
         source_ids: vec!["s-bp1e2fsl57knvuug0a1b".into()],
         resource_group_id: Some("rg-acfmw3ty5y7abcd".into()),
-        tags: vec![Tag::new("env", "prod")],
+        tags: vec![TagFilter::with_value("env", "prod")],
         ..DescribeReplicationJobs::default()
     }
 }

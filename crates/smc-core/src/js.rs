@@ -1,6 +1,7 @@
 //! The JavaScript API (feature `wasm`): what a portal needs to talk to the signing proxy
 //! without our UI. Requests are plain objects with the API's names
 //! (`{Status: "Running", JobId: ["j-1"], Tag: [{Key: "env", Value: "prod"}], PageSize: 20}`).
+//! A tag without `Value` accepts any value of its key; `Value: ""` only the empty value.
 //! Responses come back as plain objects with lists flattened
 //! (`response.ReplicationJobs[0].Tags[0].Key`), times as ISO 8601 strings.
 

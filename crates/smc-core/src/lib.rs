@@ -10,6 +10,7 @@
 //! - [`enums`], [`error`]: the API's enumerations, which keep values they do not know; and
 //!   every error: validation errors, API error bodies, parse errors that say where.
 //! - [`model`]: every response field.
+//! - [`tag_filter`]: a tag as a request filter, whose value may be left out.
 //! - [`request`]: the typed request, its validation and its wire parameters.
 //! - [`sign`]: RPC signature v1 (HMAC-SHA1) and V3 (`ACS3-HMAC-SHA256`), with injectable
 //!   time and nonce, and a verifier of each.
@@ -29,6 +30,7 @@ pub mod model;
 pub mod number;
 pub mod request;
 pub mod sign;
+pub mod tag_filter;
 pub mod time_format;
 mod wire;
 pub mod xml;
@@ -45,6 +47,7 @@ pub use model::{
 };
 pub use request::DescribeReplicationJobs;
 pub use sign::{Credentials, SignedRequest, SigningParams};
+pub use tag_filter::TagFilter;
 
 /// The API version every call of this crate speaks.
 pub const API_VERSION: &str = "2019-06-01";

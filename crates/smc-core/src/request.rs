@@ -1,7 +1,11 @@
 //! The `DescribeReplicationJobs` request: its parameters, their rules, and their wire form.
 //!
-//! The wire form numbers list elements from 1 (`JobId.1`, `Tag.1.Key`). An empty scalar
-//! value means "no filter", as the API documents, so it is the same as leaving it out.
+//! The wire form numbers list elements from 1 (`JobId.1`, `Tag.1.Key`). A parameter sent
+//! without a value is no filter, as the API documents: an empty scalar is the same as
+//! leaving it out, and an empty list element keeps its number but selects nothing
+//! (`JobId.1=&JobId.2=j-1` asks for `j-1`). The one value with a meaning when empty is
+//! `Tag.N.Value`: a tag's value may be the empty string, so `Tag.N.Value=` asks for it,
+//! while a `Tag.N.Key` without `Tag.N.Value` accepts any value (see [`TagFilter`]).
 
 use std::collections::btree_map::Entry;
 use std::collections::BTreeMap;
@@ -10,7 +14,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::enums::{BusinessStatus, JobType, Status};
 use crate::error::ValidationErrors;
-use crate::model::Tag;
+use crate::tag_filter::TagFilter;
 use crate::wire;
 
 /// Largest `PageSize` the API accepts.
@@ -25,7 +29,7 @@ pub const MAX_TAGS: usize = 20;
 pub const MAX_TAG_LENGTH: usize = 64;
 
 /// A `DescribeReplicationJobs` request. Every field is a filter; filters are ANDed and
-/// `None` or an empty list is no filter.
+/// `None`, `Some("")`, an empty list or an empty id is no filter.
 ///
 /// Serde uses the API's names (`{"Status":"Running","JobId":["j-1"],"Tag":[{"Key":"env"}]}`),
 /// which is the shape the JavaScript API takes.
@@ -68,7 +72,8 @@ pub struct DescribeReplicationJobs {
         skip_serializing_if = "Option::is_none"
     )]
     pub page_size: Option<i64>,
-    /// `JobId.N`: any of these jobs.
+    /// `JobId.N`: any of these jobs. An empty id keeps its place (its number on the wire)
+    /// and selects nothing, as in `SourceId.N` and `InstanceId.N`.
     #[serde(rename = "JobId", skip_serializing_if = "Vec::is_empty")]
     pub job_ids: Vec<String>,
     /// `SourceId.N`: jobs of any of these source servers.
@@ -80,10 +85,9 @@ pub struct DescribeReplicationJobs {
     /// The resource group (`rg-…`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub resource_group_id: Option<String>,
-    /// `Tag.N.Key` / `Tag.N.Value`: jobs carrying every one of these tags (an empty value
-    /// matches any value of the key).
+    /// `Tag.N.Key` / `Tag.N.Value`: jobs carrying every one of these tags.
     #[serde(rename = "Tag", skip_serializing_if = "Vec::is_empty")]
-    pub tags: Vec<Tag>,
+    pub tags: Vec<TagFilter>,
 }
 
 /// The three id-list parameters, by wire name, in the order requests write them.
@@ -188,9 +192,9 @@ impl DescribeReplicationJobs {
         }
         for (n, tag) in (1..).zip(&self.tags) {
             params.push((format!("Tag.{n}.Key"), tag.key.clone()));
-            // An empty value is left out: the filter is then "any value of the key".
-            if !tag.value.is_empty() {
-                params.push((format!("Tag.{n}.Value"), tag.value.clone()));
+            // Without a value the filter is "any value of the key"; an empty one is a value.
+            if let Some(value) = &tag.value {
+                params.push((format!("Tag.{n}.Value"), value.clone()));
             }
         }
         params
@@ -204,8 +208,10 @@ impl DescribeReplicationJobs {
     /// Reads a request from its parameters (for example a browser's query string, decoded).
     ///
     /// Strict, because a proxy must not guess: an unknown or repeated parameter, a list
-    /// index out of range or with gaps, and a value that is not a number where one is
-    /// needed are errors, together with every rule [`Self::validate`] checks.
+    /// index out of range or with gaps, a `Tag.N.Value` without its `Tag.N.Key`, and a
+    /// value that is not a number where one is needed are errors, together with every rule
+    /// [`Self::validate`] checks. Empty values are no filter (but `Tag.N.Value=` is the
+    /// empty value), and an empty list element still takes its number.
     pub fn from_params<I, K, V>(params: I) -> Result<Self, ValidationErrors>
     where
         I: IntoIterator<Item = (K, V)>,
@@ -245,14 +251,18 @@ fn validate_ids(name: &str, ids: &[String], errors: &mut ValidationErrors) {
     if ids.len() > MAX_IDS {
         errors.push(name, format!("at most {MAX_IDS} ids (got {})", ids.len()));
     }
+    // An empty id is no filter; one of white space alone is a mistake, not an id.
     for (index, id) in ids.iter().enumerate() {
-        if id.trim().is_empty() {
-            errors.push(format!("{name}.{}", index + 1), "must not be empty");
+        if !id.is_empty() && id.trim().is_empty() {
+            errors.push(
+                format!("{name}.{}", index + 1),
+                "must not be only white space (leave it empty for no filter)",
+            );
         }
     }
 }
 
-fn validate_tags(tags: &[Tag], errors: &mut ValidationErrors) {
+fn validate_tags(tags: &[TagFilter], errors: &mut ValidationErrors) {
     if tags.len() > MAX_TAGS {
         errors.push(
             "Tag",
@@ -260,7 +270,11 @@ fn validate_tags(tags: &[Tag], errors: &mut ValidationErrors) {
         );
     }
     for (index, tag) in tags.iter().enumerate() {
-        for (part, text) in [("Key", &tag.key), ("Value", &tag.value)] {
+        let parts = [("Key", Some(&tag.key)), ("Value", tag.value.as_ref())];
+        for (part, text) in parts
+            .into_iter()
+            .filter_map(|(part, text)| Some((part, text?)))
+        {
             let parameter = format!("Tag.{}.{part}", index + 1);
             let length = text.chars().count();
             if length > MAX_TAG_LENGTH {
@@ -451,13 +465,21 @@ impl ParamReader {
             *target = without_gaps(name, "", ids, &mut self.errors);
         }
         let tags = std::mem::take(&mut self.tags);
-        self.request.tags = without_gaps("Tag", ".Key", tags, &mut self.errors)
-            .into_iter()
-            .map(|(key, value)| Tag {
-                key: key.unwrap_or_default(),
-                value: value.unwrap_or_default(),
-            })
-            .collect();
+        let tags = without_gaps("Tag", ".Key", tags, &mut self.errors);
+        for (n, (key, value)) in (1..).zip(tags) {
+            if key.is_none() {
+                self.errors.push(
+                    format!("Tag.{n}.Key"),
+                    format!(
+                        "is missing but Tag.{n}.Value is given: a tag filter needs its key \
+                         (which may be empty)"
+                    ),
+                );
+            }
+            // Kept even without its key, so the rules checked next name the right `N`.
+            let key = key.unwrap_or_default();
+            self.request.tags.push(TagFilter { key, value });
+        }
         if let Err(rules) = self.request.validate() {
             self.errors.0.extend(rules);
         }

@@ -74,6 +74,36 @@ fn to_query_string_numbers_lists_and_refuses_invalid_requests() {
 }
 
 #[test]
+fn a_tag_without_value_is_any_value_and_an_empty_value_is_kept() {
+    let query = js::to_query_string(js_object(json!({
+        "Tag": [{"Key": "env"}, {"Key": "env", "Value": ""}, {"Key": "", "Value": "v"}]
+    })))
+    .expect("valid");
+    assert_eq!(
+        query,
+        "Tag.1.Key=env&Tag.2.Key=env&Tag.2.Value=&Tag.3.Key=&Tag.3.Value=v"
+    );
+    let request = js::from_query_string(&query).expect("valid");
+    assert_eq!(
+        plain(&request),
+        json!({"Tag": [{"Key": "env"}, {"Key": "env", "Value": ""}, {"Key": "", "Value": "v"}]})
+    );
+    let errors =
+        plain(&js::validate_request(js_object(json!({"Tag": [{"Value": "v"}]}))).expect("list"));
+    assert_eq!(errors[0]["Parameter"], "Tag[0]");
+    assert!(
+        errors[0]["Rule"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("Key"),
+        "{errors}"
+    );
+    let empty = js::to_query_string(js_object(json!({"Name": "", "JobId": ["", "j-1"]})))
+        .expect("empty values are no filter");
+    assert_eq!(empty, "JobId.1=&JobId.2=j-1");
+}
+
+#[test]
 fn from_query_string_reads_back_a_request_object() {
     let request = js::from_query_string("?Status=Running&JobId.1=j-1&PageSize=20").expect("valid");
     assert_eq!(

@@ -14,7 +14,7 @@ use smc_core::sign::{
 use smc_core::{
     json, xml, BusinessStatus, DataDisk, DataDiskDetail, DescribeReplicationJobs,
     DescribeReplicationJobsResponse, DiskPart, Disks, JobType, LicenseType, NetMode, Part,
-    ReplicationJob, ReplicationJobRun, RunType, Status, SystemDisk, Tag, TargetType,
+    ReplicationJob, ReplicationJobRun, RunType, Status, SystemDisk, Tag, TagFilter, TargetType,
 };
 use time::OffsetDateTime;
 
@@ -253,9 +253,10 @@ fn page() -> impl Strategy<Value = DescribeReplicationJobsResponse> {
         )
 }
 
-/// Valid requests in normal form: an absent filter is `None`, never `Some("")`.
+/// Valid requests in normal form: an absent filter is `None`, never `Some("")`. Ids may be
+/// empty (an element without a value keeps its number) and tag values empty or absent.
 fn request() -> impl Strategy<Value = DescribeReplicationJobs> {
-    let id = "[a-z]-[a-z0-9]{1,20}";
+    let id = "([a-z]-[a-z0-9]{1,20})?";
     let tag_text = "[a-zA-Z0-9 _.:/=&迁移-]{0,20}";
     (
         (
@@ -272,7 +273,10 @@ fn request() -> impl Strategy<Value = DescribeReplicationJobs> {
             option::of(1i64..=50),
         ),
         (vec(id, 0..5), vec(id, 0..5), vec(id, 0..5)),
-        vec((tag_text, tag_text).prop_map(|(k, v)| Tag::new(k, v)), 0..5),
+        vec(
+            (tag_text, option::of(tag_text)).prop_map(|(key, value)| TagFilter { key, value }),
+            0..5,
+        ),
     )
         .prop_map(
             |(

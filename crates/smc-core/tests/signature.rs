@@ -13,7 +13,7 @@ use smc_core::sign::{
     canonicalized_query, sign_parameters, sign_request, string_to_sign, verify, Credentials,
     SigningParams,
 };
-use smc_core::{DescribeReplicationJobs, Format, Status, Tag};
+use smc_core::{DescribeReplicationJobs, Format, Status, TagFilter};
 
 #[derive(Deserialize)]
 struct Vectors {
@@ -93,7 +93,7 @@ fn a_request_is_signed_with_every_common_parameter_in_canonical_order() {
     let request = DescribeReplicationJobs {
         region_id: Some("cn-hangzhou".into()),
         status: Some(Status::Running),
-        tags: vec![Tag::new("env", "prod test")],
+        tags: vec![TagFilter::with_value("env", "prod test")],
         ..DescribeReplicationJobs::default()
     };
     let signed = sign_request(&request, &fixed_params(&credentials));

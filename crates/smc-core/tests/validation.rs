@@ -7,7 +7,9 @@ use wasm_bindgen_test::wasm_bindgen_test as test;
 #[cfg(target_arch = "wasm32")]
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
-use smc_core::{BusinessStatus, DescribeReplicationJobs, JobType, Status, Tag, ValidationErrors};
+use smc_core::{
+    BusinessStatus, DescribeReplicationJobs, JobType, Status, TagFilter, ValidationErrors,
+};
 
 fn errors_of(request: &DescribeReplicationJobs) -> ValidationErrors {
     request.validate().expect_err("the request breaks a rule")
@@ -94,17 +96,26 @@ fn each_id_list_holds_at_most_50_ids() {
 }
 
 #[test]
-fn ids_are_not_empty() {
+fn ids_are_not_white_space_alone_and_an_empty_one_is_no_filter() {
     let request = DescribeReplicationJobs {
-        source_ids: vec!["s-1".into(), " ".into()],
+        source_ids: vec!["s-1".into(), " \t".into()],
         ..Default::default()
     };
-    assert_single(&errors_of(&request), "SourceId.2", "must not be empty");
+    assert_single(&errors_of(&request), "SourceId.2", "only white space");
+    let empty = DescribeReplicationJobs {
+        job_ids: vec![String::new(), "j-1".into()],
+        ..Default::default()
+    };
+    assert!(empty.validate().is_ok());
 }
 
 #[test]
 fn at_most_20_tags() {
-    let tags = |n: usize| (0..n).map(|i| Tag::new(format!("k{i}"), "v")).collect();
+    let tags = |n: usize| {
+        (0..n)
+            .map(|i| TagFilter::with_value(format!("k{i}"), "v"))
+            .collect()
+    };
     assert!(DescribeReplicationJobs {
         tags: tags(20),
         ..Default::default()
@@ -122,12 +133,12 @@ fn at_most_20_tags() {
 fn tag_keys_have_at_most_64_characters() {
     // Characters, not bytes: 64 CJK characters are 192 bytes and still allowed.
     let at_limit = DescribeReplicationJobs {
-        tags: vec![Tag::new("键".repeat(64), "")],
+        tags: vec![TagFilter::with_value("键".repeat(64), "")],
         ..Default::default()
     };
     assert!(at_limit.validate().is_ok());
     let request = DescribeReplicationJobs {
-        tags: vec![Tag::new("k".repeat(65), "v")],
+        tags: vec![TagFilter::with_value("k".repeat(65), "v")],
         ..Default::default()
     };
     assert_single(&errors_of(&request), "Tag.1.Key", "at most 64 characters");
@@ -136,7 +147,10 @@ fn tag_keys_have_at_most_64_characters() {
 #[test]
 fn tag_values_have_at_most_64_characters() {
     let request = DescribeReplicationJobs {
-        tags: vec![Tag::new("a", "ok"), Tag::new("b", "v".repeat(65))],
+        tags: vec![
+            TagFilter::with_value("a", "ok"),
+            TagFilter::with_value("b", "v".repeat(65)),
+        ],
         ..Default::default()
     };
     assert_single(&errors_of(&request), "Tag.2.Value", "at most 64 characters");
@@ -145,12 +159,12 @@ fn tag_values_have_at_most_64_characters() {
 #[test]
 fn tags_do_not_contain_urls() {
     let key = DescribeReplicationJobs {
-        tags: vec![Tag::new("see http://x", "")],
+        tags: vec![TagFilter::with_value("see http://x", "")],
         ..Default::default()
     };
     assert_single(&errors_of(&key), "Tag.1.Key", "http:// or https://");
     let value = DescribeReplicationJobs {
-        tags: vec![Tag::new("k", "HTTPS://example.com")],
+        tags: vec![TagFilter::with_value("k", "HTTPS://example.com")],
         ..Default::default()
     };
     assert_single(&errors_of(&value), "Tag.1.Value", "http:// or https://");
@@ -159,7 +173,11 @@ fn tags_do_not_contain_urls() {
 #[test]
 fn empty_tag_keys_and_values_are_allowed() {
     let request = DescribeReplicationJobs {
-        tags: vec![Tag::new("", "")],
+        tags: vec![
+            TagFilter::with_value("", ""),
+            TagFilter::any_value(""),
+            TagFilter::with_value("k", ""),
+        ],
         ..Default::default()
     };
     assert!(request.validate().is_ok());
@@ -209,8 +227,8 @@ fn every_violation_is_reported_at_once() {
     let request = DescribeReplicationJobs {
         page_size: Some(100),
         page_number: Some(0),
-        job_ids: vec![String::new()],
-        tags: vec![Tag::new("https://x", "y".repeat(70))],
+        job_ids: vec![" ".into()],
+        tags: vec![TagFilter::with_value("https://x", "y".repeat(70))],
         ..Default::default()
     };
     let parameters: Vec<String> = errors_of(&request)
@@ -256,14 +274,102 @@ fn query_strings_read_every_parameter() {
     assert_eq!(request.resource_group_id.as_deref(), Some("rg-1"));
     assert_eq!(
         request.tags,
-        [Tag::new("env", "prod"), Tag::new("team", "")]
+        [
+            TagFilter::with_value("env", "prod"),
+            TagFilter::any_value("team")
+        ]
     );
 }
 
 #[test]
 fn empty_values_are_no_filter() {
-    let request = from_query("Name=&Status=&PageSize=").expect("valid");
+    let request = from_query(
+        "RegionId=&Name=&Status=&BusinessStatus=&JobType=&PageNumber=&PageSize=&ResourceGroupId=",
+    )
+    .expect("valid");
     assert_eq!(request, DescribeReplicationJobs::default());
+    assert_eq!(request.to_query_string(), "");
+}
+
+#[test]
+fn an_empty_list_element_keeps_its_number_and_filters_nothing() {
+    let request =
+        from_query("JobId.1=&JobId.2=j-x&SourceId.1=&InstanceId.1=&InstanceId.2=").expect("valid");
+    assert_eq!(request.job_ids, ["", "j-x"]);
+    assert_eq!(request.source_ids, [""]);
+    assert_eq!(request.instance_ids, ["", ""]);
+    assert_eq!(
+        request.to_query_string(),
+        "JobId.1=&JobId.2=j-x&SourceId.1=&InstanceId.1=&InstanceId.2="
+    );
+    // An empty element is given, so the numbering around it must still hold.
+    assert_single(
+        &from_query("JobId.1=&JobId.3=j-x").unwrap_err(),
+        "JobId.2",
+        "without gaps",
+    );
+    assert_single(
+        &from_query("JobId.1=&JobId.1=j-x").unwrap_err(),
+        "JobId.1",
+        "more than once",
+    );
+}
+
+#[test]
+fn white_space_alone_is_refused_where_it_cannot_be_a_value() {
+    assert_single(
+        &from_query("JobId.1=&JobId.2=%20%20").unwrap_err(),
+        "JobId.2",
+        "must not be only white space",
+    );
+    assert_single(
+        &from_query("Status=%20").unwrap_err(),
+        "Status",
+        "unknown value \" \"",
+    );
+    assert_single(
+        &from_query("PageSize=+").unwrap_err(),
+        "PageSize",
+        "must be an integer",
+    );
+    assert_single(
+        &from_query("JobType=%20").unwrap_err(),
+        "JobType",
+        "must be an integer",
+    );
+}
+
+#[test]
+fn an_empty_tag_value_is_a_value_and_a_missing_one_is_any() {
+    let request =
+        from_query("Tag.1.Key=k&Tag.1.Value=&Tag.2.Key=k&Tag.3.Key=&Tag.3.Value=v&Tag.4.Key=")
+            .expect("valid");
+    assert_eq!(
+        request.tags,
+        [
+            TagFilter::with_value("k", ""),
+            TagFilter::any_value("k"),
+            TagFilter::with_value("", "v"),
+            TagFilter::any_value(""),
+        ]
+    );
+    assert_eq!(
+        request.to_query_string(),
+        "Tag.1.Key=k&Tag.1.Value=&Tag.2.Key=k&Tag.3.Key=&Tag.3.Value=v&Tag.4.Key="
+    );
+}
+
+#[test]
+fn a_tag_value_needs_its_key() {
+    assert_single(
+        &from_query("Tag.1.Value=v").unwrap_err(),
+        "Tag.1.Key",
+        "is missing but Tag.1.Value is given",
+    );
+    // The tags after it keep their numbers in the errors.
+    let errors = from_query("Tag.1.Key=a&Tag.2.Value=&Tag.3.Key=https://x").unwrap_err();
+    let parameters: Vec<&str> = errors.iter().map(|e| e.parameter.as_str()).collect();
+    assert_eq!(parameters, ["Tag.2.Key", "Tag.3.Key"], "{errors}");
 }
 
 #[test]
@@ -294,7 +400,7 @@ fn repeated_parameters_are_errors() {
     assert_single(&errors, "Tag.1.Key", "more than once");
     // A tag's key and value are two parameters, not one given twice.
     let request = from_query("Tag.1.Value=b&Tag.1.Key=a").unwrap();
-    assert_eq!(request.tags, [Tag::new("a", "b")]);
+    assert_eq!(request.tags, [TagFilter::with_value("a", "b")]);
 }
 
 #[test]
@@ -358,7 +464,10 @@ fn wire_parameters_are_numbered_from_1_in_api_order() {
         page_size: Some(20),
         status: Some(Status::InError),
         job_ids: vec!["j-a".into(), "j-b".into()],
-        tags: vec![Tag::new("env", "prod"), Tag::new("team", "")],
+        tags: vec![
+            TagFilter::with_value("env", "prod"),
+            TagFilter::any_value("team"),
+        ],
         ..Default::default()
     };
     assert_eq!(

@@ -1,7 +1,8 @@
 //! Whether a job is selected by a request: every filter given must hold (they are ANDed);
-//! an absent filter selects everything.
+//! an absent or empty filter selects everything, except an empty tag value, which is a
+//! value.
 
-use smc_core::{BusinessStatus, DescribeReplicationJobs, ReplicationJob, Status, Tag};
+use smc_core::{BusinessStatus, DescribeReplicationJobs, ReplicationJob, Status};
 
 /// A job's status and business status at the moment of the request (a running job's
 /// change with time, so they are passed apart from the stored job).
@@ -34,27 +35,27 @@ pub(crate) fn matches(
         && any_of(&request.job_ids, &job.job_id)
         && any_of(&request.source_ids, &job.source_id)
         && any_of(&request.instance_ids, &job.instance_id)
-        && request.tags.iter().all(|wanted| has_tag(&job.tags, wanted))
+        && request.tags.iter().all(|wanted| wanted.selects(&job.tags))
 }
 
-/// A text filter: exact and case-sensitive, as IDs and names are.
+/// A text filter: exact and case-sensitive, as IDs and names are; empty is no filter.
 fn equal(filter: &Option<String>, value: &str) -> bool {
-    filter.as_deref().is_none_or(|wanted| wanted == value)
+    filter
+        .as_deref()
+        .is_none_or(|wanted| wanted.is_empty() || wanted == value)
 }
 
-/// An ID list selects a job holding any of its IDs; an empty list selects every job.
+/// An ID list selects a job holding any of its IDs; empty IDs are no filter, so a list of
+/// none but them selects every job.
 fn any_of(ids: &[String], value: &str) -> bool {
-    ids.is_empty() || ids.iter().any(|id| id == value)
-}
-
-/// A tag filter needs the key on the job; an empty value accepts any value of it.
-fn has_tag(tags: &[Tag], wanted: &Tag) -> bool {
-    tags.iter()
-        .any(|tag| tag.key == wanted.key && (wanted.value.is_empty() || tag.value == wanted.value))
+    let mut wanted = ids.iter().filter(|id| !id.is_empty()).peekable();
+    wanted.peek().is_none() || wanted.any(|id| id == value)
 }
 
 #[cfg(test)]
 mod tests {
+    use smc_core::{Tag, TagFilter};
+
     use super::*;
 
     fn job() -> ReplicationJob {
@@ -62,7 +63,11 @@ mod tests {
             job_id: "j-1".into(),
             region_id: "cn-hangzhou".into(),
             instance_id: String::new(),
-            tags: vec![Tag::new("env", "prod"), Tag::new("team", "data")],
+            tags: vec![
+                Tag::new("env", "prod"),
+                Tag::new("team", "data"),
+                Tag::new("owner", ""),
+            ],
             ..ReplicationJob::default()
         }
     }
@@ -75,33 +80,51 @@ mod tests {
     }
 
     #[test]
-    fn tags_need_every_key_and_an_empty_value_means_any() {
+    fn tags_need_every_key_and_a_missing_value_means_any() {
         let job = job();
         let running = Status::Running;
-        let request = |tags: Vec<Tag>| DescribeReplicationJobs {
-            tags,
+        let selects = |tags: Vec<TagFilter>| {
+            let request = DescribeReplicationJobs {
+                tags,
+                ..DescribeReplicationJobs::default()
+            };
+            matches(&request, &job, now(&running))
+        };
+        assert!(selects(vec![TagFilter::any_value("env")]));
+        assert!(selects(vec![
+            TagFilter::with_value("env", "prod"),
+            TagFilter::any_value("team")
+        ]));
+        assert!(!selects(vec![TagFilter::with_value("env", "dev")]));
+        // The empty value is a value: `env` has another, `owner` has it.
+        assert!(!selects(vec![TagFilter::with_value("env", "")]));
+        assert!(selects(vec![
+            TagFilter::with_value("env", "prod"),
+            TagFilter::with_value("owner", "")
+        ]));
+        assert!(!selects(vec![
+            TagFilter::with_value("env", "prod"),
+            TagFilter::any_value("cost-center")
+        ]));
+    }
+
+    #[test]
+    fn empty_text_and_ids_are_no_filter() {
+        let job = job();
+        let running = Status::Running;
+        let request = DescribeReplicationJobs {
+            name: Some(String::new()),
+            region_id: Some(String::new()),
+            job_ids: vec![String::new()],
+            instance_ids: vec![String::new(), String::new()],
             ..DescribeReplicationJobs::default()
         };
-        assert!(matches(
-            &request(vec![Tag::new("env", "")]),
-            &job,
-            now(&running)
-        ));
-        assert!(matches(
-            &request(vec![Tag::new("env", "prod"), Tag::new("team", "")]),
-            &job,
-            now(&running)
-        ));
-        assert!(!matches(
-            &request(vec![Tag::new("env", "dev")]),
-            &job,
-            now(&running)
-        ));
-        assert!(!matches(
-            &request(vec![Tag::new("env", "prod"), Tag::new("owner", "")]),
-            &job,
-            now(&running)
-        ));
+        assert!(matches(&request, &job, now(&running)));
+        let request = DescribeReplicationJobs {
+            job_ids: vec![String::new(), "j-2".into()],
+            ..DescribeReplicationJobs::default()
+        };
+        assert!(!matches(&request, &job, now(&running)));
     }
 
     #[test]

@@ -2,7 +2,8 @@
 //! give the same jobs, byte for byte, on every machine.
 //!
 //! With at least [`FULL_COVERAGE`] jobs every documented value of `Status`, `BusinessStatus`,
-//! `JobType`, `TargetType`, `NetMode`, `RunOnce` and `LicenseType` occurs. Every job whose
+//! `JobType`, `TargetType`, `NetMode`, `RunOnce` and `LicenseType` occurs, and one job has
+//! a tag with an empty key; tags with empty values come with the vocabulary. Every job whose
 //! status is not `Finished` has a source server of its own, so there is at most one
 //! unfinished job per source server, as the service enforces.
 
@@ -48,6 +49,9 @@ const STATUS_WEIGHTS: [(Status, u64); 8] = [
     (Status::Expired, 6),
     (Status::Deleting, 5),
 ];
+
+/// The most tags a generated job carries.
+const MAX_TAGS_PER_JOB: usize = 5;
 
 /// Progress ranges (hundredths of a percent) of running jobs, one per business status.
 const RUNNING_BANDS: [(i64, i64); 4] = [(0, 499), (500, 8_499), (8_500, 9_699), (9_700, 9_999)];
@@ -151,6 +155,11 @@ impl Generator {
         self.options(&mut job, region);
         self.disks(&mut job, region);
         job.tags = self.tags(app, env);
+        if index == EMPTY_KEY_JOB {
+            // In place of a drawn tag, so every job still draws the same numbers.
+            job.tags.truncate(MAX_TAGS_PER_JOB - 1);
+            job.tags.push(Tag::new(EMPTY_KEY_TAG.0, EMPTY_KEY_TAG.1));
+        }
         self.lifecycle(&mut job, status, region);
         job
     }
@@ -311,7 +320,7 @@ impl Generator {
 
     /// 0–5 tags, each key at most once; `app` and `env` agree with the job's name.
     fn tags(&mut self, app: &str, env: &str) -> Vec<Tag> {
-        let count = self.rng.between(0, 5) as usize;
+        let count = self.rng.between(0, MAX_TAGS_PER_JOB as i64) as usize;
         let mut keys: Vec<usize> = (0..TAG_VALUES.len()).collect();
         let mut tags = Vec::with_capacity(count);
         for _ in 0..count.min(keys.len()) {
@@ -592,6 +601,30 @@ mod tests {
         }
         assert!(has(&|j| j.license_type == Some(LicenseType::Byol)));
         assert!(has(&|j| j.license_type.is_none()));
+        let empty_keys: Vec<&str> = jobs
+            .iter()
+            .filter(|j| j.tags.iter().any(|t| t.key.is_empty()))
+            .map(|j| j.job_id.as_str())
+            .collect();
+        assert_eq!(empty_keys.len(), 1, "one job has a tag with an empty key");
+    }
+
+    #[test]
+    fn some_tags_have_empty_values_and_keys_are_never_repeated() {
+        let jobs = generate_jobs(1, 240, ANCHOR);
+        let empty_values = jobs
+            .iter()
+            .filter(|j| {
+                j.tags
+                    .iter()
+                    .any(|t| !t.key.is_empty() && t.value.is_empty())
+            })
+            .count();
+        assert!((5..120).contains(&empty_values), "{empty_values}");
+        for job in &jobs {
+            let keys: HashSet<&str> = job.tags.iter().map(|t| t.key.as_str()).collect();
+            assert_eq!(keys.len(), job.tags.len(), "{:?}", job.tags);
+        }
     }
 
     #[test]
@@ -608,7 +641,7 @@ mod tests {
             assert!(
                 job.resource_group_id.starts_with("rg-acfm") && job.resource_group_id.len() == 18
             );
-            assert!(job.tags.len() <= 5);
+            assert!(job.tags.len() <= MAX_TAGS_PER_JOB);
             assert!(job.creation_time.is_some_and(|t| t < ANCHOR));
             let progress = job.progress.unwrap_or(-1.0);
             assert!((0.0..=100.0).contains(&progress), "{progress}");

@@ -57,7 +57,7 @@ fn truncate(text: &str, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use smc_core::Status;
+    use smc_core::{Status, TagFilter};
 
     #[test]
     fn api_named_parameters_become_a_request() {
@@ -66,6 +66,20 @@ mod tests {
         assert_eq!(request.job_ids, ["j-1"]);
         assert_eq!(request.page_size, Some(20));
         assert_eq!(read("", None).unwrap(), DescribeReplicationJobs::default());
+    }
+
+    #[test]
+    fn parameters_sent_empty_are_no_filter_but_an_empty_tag_value_is_a_value() {
+        let request = read(
+            "Name=&Status=&PageSize=&JobId.1=&JobId.2=j-1&Tag.1.Key=env&Tag.1.Value=",
+            None,
+        )
+        .unwrap();
+        assert_eq!((request.name.as_deref(), request.page_size), (None, None));
+        assert_eq!(request.job_ids, ["", "j-1"]);
+        assert_eq!(request.tags, [TagFilter::with_value("env", "")]);
+        let error = read("Tag.1.Value=prod", None).unwrap_err();
+        assert_eq!(error.field_errors().unwrap().0[0].parameter, "Tag.1.Key");
     }
 
     #[test]

@@ -93,6 +93,18 @@ impl Harness {
         parse_form(&self.sign(request, format, "GET").query_string()).expect("UTF-8")
     }
 
+    /// `params` signed again for `method`, after a test changed them.
+    pub fn resign(&self, method: &str, mut params: Params) -> Params {
+        set(&mut params, "Signature", None);
+        let signature = smc_core::sign::sign_parameters(
+            method,
+            &params,
+            self.credentials.access_key_secret.expose(),
+        );
+        params.push(("Signature".to_owned(), signature.signature));
+        params
+    }
+
     /// Sends one request through the router.
     pub async fn send(
         &self,

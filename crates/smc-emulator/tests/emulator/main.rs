@@ -2,6 +2,7 @@
 
 mod cli;
 mod common;
+mod empty;
 mod faults;
 mod gateway;
 mod semantics;

@@ -3,18 +3,24 @@
 
 use std::collections::HashSet;
 
-use smc_core::{BusinessStatus, DescribeReplicationJobs, JobType, ReplicationJob, Status, Tag};
+use smc_core::{
+    BusinessStatus, DescribeReplicationJobs, JobType, ReplicationJob, Status, TagFilter,
+};
 use smc_emulator::files::load_jobs;
 use smc_emulator::generate_jobs;
 use time::Duration;
 
 use crate::common::{ids, Harness, T0};
 
-/// The filters of `request` applied by hand, as the API documents them.
-fn expected<'a>(all: &'a [ReplicationJob], request: &DescribeReplicationJobs) -> Vec<&'a str> {
-    let text = |filter: &Option<String>, value: &str| filter.as_deref().is_none_or(|f| f == value);
-    let list =
-        |filter: &[String], value: &str| filter.is_empty() || filter.iter().any(|f| f == value);
+/// The filters of `request` applied by hand, as the API documents them: an empty filter
+/// is none, but an empty tag value is a value.
+pub fn expected<'a>(all: &'a [ReplicationJob], request: &DescribeReplicationJobs) -> Vec<&'a str> {
+    let text = |filter: &Option<String>, value: &str| {
+        filter.as_deref().is_none_or(|f| f.is_empty() || f == value)
+    };
+    let list = |filter: &[String], value: &str| {
+        filter.iter().all(String::is_empty) || filter.iter().any(|f| f == value)
+    };
     all.iter()
         .filter(|job| {
             text(&request.region_id, &job.region_id)
@@ -34,7 +40,8 @@ fn expected<'a>(all: &'a [ReplicationJob], request: &DescribeReplicationJobs) ->
                 && list(&request.instance_ids, &job.instance_id)
                 && request.tags.iter().all(|want| {
                     job.tags.iter().any(|tag| {
-                        tag.key == want.key && (want.value.is_empty() || tag.value == want.value)
+                        tag.key == want.key
+                            && want.value.as_ref().is_none_or(|value| *value == tag.value)
                     })
                 })
         })
@@ -42,7 +49,7 @@ fn expected<'a>(all: &'a [ReplicationJob], request: &DescribeReplicationJobs) ->
         .collect()
 }
 
-async fn check(
+pub async fn check(
     harness: &Harness,
     all: &[ReplicationJob],
     request: DescribeReplicationJobs,
@@ -106,15 +113,15 @@ async fn every_filter_alone_selects_what_the_api_documents() {
             ..base()
         },
         DescribeReplicationJobs {
-            tags: vec![Tag::new(tagged.tags[0].key.clone(), "")],
+            tags: vec![TagFilter::any_value(tagged.tags[0].key.clone())],
             ..base()
         },
         DescribeReplicationJobs {
-            tags: vec![tagged.tags[0].clone()],
+            tags: vec![TagFilter::from(&tagged.tags[0])],
             ..base()
         },
         DescribeReplicationJobs {
-            tags: tagged.tags.clone(),
+            tags: tagged.tags.iter().map(TagFilter::from).collect(),
             ..base()
         },
     ] {
@@ -166,7 +173,7 @@ async fn filters_combine_with_and() {
         status: Some(Status::Running),
         job_type: job.job_type,
         resource_group_id: Some(job.resource_group_id.clone()),
-        tags: vec![Tag::new(job.tags[0].key.clone(), "")],
+        tags: vec![TagFilter::any_value(job.tags[0].key.clone())],
         ..DescribeReplicationJobs::default()
     };
     let count = check(&harness, &all, combined.clone()).await;
@@ -323,7 +330,7 @@ async fn jobs_load_from_a_wire_format_file() {
     assert_eq!(ids(&served), newest_first);
     let tagged = harness
         .describe_all(&DescribeReplicationJobs {
-            tags: vec![Tag::new("env", "prod")],
+            tags: vec![TagFilter::with_value("env", "prod")],
             ..DescribeReplicationJobs::default()
         })
         .await;

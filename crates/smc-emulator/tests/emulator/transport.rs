@@ -3,10 +3,10 @@
 
 use axum::http::StatusCode;
 use smc_core::encode::{parse_form, to_query_string};
-use smc_core::{DescribeReplicationJobs, Format, Status, Tag};
+use smc_core::{DescribeReplicationJobs, Format, Status, TagFilter};
 use smc_emulator::{Emulator, MAX_BODY_BYTES};
 
-use crate::common::{ids, set, sign_with, Harness, Params};
+use crate::common::{ids, sign_with, Harness, Params};
 
 const FORM: Option<&str> = Some("application/x-www-form-urlencoded");
 
@@ -28,7 +28,7 @@ async fn posts_with_query_form_or_both_give_the_same_page() {
     let signed = harness.sign(&running_page(), Format::Json, "POST");
     let mut params = parse_form(&signed.query_string()).unwrap();
     params.push(("SignatureType".to_owned(), String::new()));
-    let params = resign_post(&harness, params);
+    let params = harness.resign("POST", params);
     let query_only = harness
         .send("POST", &format!("/?{}", to_query_string(&params)), None, "")
         .await;
@@ -61,17 +61,6 @@ async fn posts_with_query_form_or_both_give_the_same_page() {
             "{how}"
         );
     }
-}
-
-fn resign_post(harness: &Harness, mut params: Params) -> Params {
-    set(&mut params, "Signature", None);
-    let signature = smc_core::sign::sign_parameters(
-        "POST",
-        &params,
-        harness.credentials.access_key_secret.expose(),
-    );
-    params.push(("Signature".to_owned(), signature.signature));
-    params
 }
 
 #[tokio::test]
@@ -146,7 +135,7 @@ async fn plus_space_and_utf8_values_survive_signing_both_ways() {
         assert_eq!(got.total_count, Some(expected as i64), "{name} in a form");
     }
     let request = DescribeReplicationJobs {
-        tags: vec![Tag::new("team", "数据平台")],
+        tags: vec![TagFilter::with_value("team", "数据平台")],
         ..DescribeReplicationJobs::default()
     };
     let tagged = harness.describe_all(&request).await;

@@ -94,6 +94,59 @@ crate::scenarios! {
         harness.stop().await;
     }
 
+    /// Parameters sent without a value are no filter, not a 400. An empty list element keeps
+    /// its number upstream, and an empty tag value goes up as the value it is, so "the key
+    /// with the empty value" selects fewer jobs than "the key with any value".
+    async fn parameters_sent_empty_pass_through_as_no_filter() {
+        let harness = Harness::start().await;
+        let mut jobs = Vec::new();
+        for number in 1..=5 {
+            let page = harness
+                .get(&format!("/api/DescribeReplicationJobs?PageSize=50&PageNumber={number}"))
+                .await;
+            jobs.extend(parse_response(&page.text).unwrap().replication_jobs);
+        }
+        let wanted = &jobs[2].job_id;
+        let answer = harness
+            .get(&format!(
+                "/api/DescribeReplicationJobs?RegionId=&Name=&Status=&BusinessStatus=&JobType=\
+                 &PageNumber=&PageSize=&ResourceGroupId=&SourceId.1=&InstanceId.1=\
+                 &JobId.1=&JobId.2={wanted}"
+            ))
+            .await;
+        assert_eq!(answer.status, 200, "{}", answer.text);
+        let found = parse_response(&answer.text).unwrap().replication_jobs;
+        assert_eq!(found.len(), 1);
+        assert_eq!(&found[0].job_id, wanted);
+        let sent = harness.tap.seen().pop().unwrap();
+        assert_eq!((sent.param("Name"), sent.param("Status")), (None, None));
+        assert_eq!(sent.param("JobId.1"), Some(""));
+        assert_eq!(sent.param("JobId.2"), Some(wanted.as_str()));
+
+        let key = jobs
+            .iter()
+            .flat_map(|job| &job.tags)
+            .find(|tag| !tag.key.is_empty() && tag.value.is_empty())
+            .expect("a job with an empty tag value")
+            .key
+            .clone();
+        let total = |text: &str| parse_response(text).unwrap().total_count.unwrap();
+        let query = format!("Tag.1.Key={}&PageSize=50", smc_core::encode::percent_encode(&key));
+        let any = harness.get(&format!("/api/DescribeReplicationJobs?{query}")).await;
+        assert_eq!(harness.tap.seen().pop().unwrap().param("Tag.1.Value"), None);
+        let empty = harness
+            .get(&format!("/api/DescribeReplicationJobs?{query}&Tag.1.Value="))
+            .await;
+        assert_eq!(empty.status, 200, "{}", empty.text);
+        assert_eq!(harness.tap.seen().pop().unwrap().param("Tag.1.Value"), Some(""));
+        assert!(0 < total(&empty.text) && total(&empty.text) < total(&any.text));
+        let selected = parse_response(&empty.text).unwrap().replication_jobs;
+        assert!(selected
+            .iter()
+            .all(|job| job.tags.iter().any(|t| t.key == key && t.value.is_empty())));
+        harness.stop().await;
+    }
+
     /// `--region` fills in `RegionId` only when the browser sends none.
     async fn the_default_region_is_sent_when_the_browser_gives_none() {
         let harness = Harness::with(Options {
