@@ -6,6 +6,7 @@ use std::hint::black_box;
 use criterion::{criterion_group, criterion_main, Criterion};
 use hmac::{Hmac, KeyInit, Mac};
 use sha1::Sha1;
+use smc_core::sign::v3::{self, ParameterPlacement};
 use smc_core::sign::{sign_request, Credentials, SigningParams};
 use smc_core::time_format::parse_wire_time;
 use smc_core::{
@@ -46,6 +47,16 @@ fn bench_signing(c: &mut Criterion) {
     let mut group = c.benchmark_group("sign");
     group.bench_function("request_with_10_filters", |b| {
         b.iter(|| sign_request(black_box(&request), black_box(&params)))
+    });
+    group.bench_function("request_with_10_filters_v3", |b| {
+        b.iter(|| {
+            v3::sign_request(
+                black_box(&request),
+                black_box(&params),
+                "smc.aliyuncs.com",
+                ParameterPlacement::FormBody,
+            )
+        })
     });
     group.bench_function("raw_hmac_sha1_floor", |b| {
         b.iter(|| {

@@ -24,7 +24,7 @@ pub struct Cli {
     /// The AccessKey secret.
     #[arg(long, requires = "access_key_id")]
     pub access_key_secret: Option<String>,
-    /// An STS token every call must carry as `SecurityToken`.
+    /// An STS token every call must carry as `SecurityToken` (V3: `x-acs-security-token`).
     #[arg(long)]
     pub security_token: Option<String>,
     /// How many jobs to generate.

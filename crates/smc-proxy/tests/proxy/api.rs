@@ -7,7 +7,7 @@ use smc_core::{json::parse_response, Status};
 use crate::common::{Canned, Harness, Options};
 
 /// The same key and token with the wrong secret.
-fn with_wrong_secret(real: &Credentials) -> Credentials {
+pub fn with_wrong_secret(real: &Credentials) -> Credentials {
     Credentials {
         access_key_secret: smc_core::sign::Secret::new("not-the-secret-at-all-0123456789"),
         ..real.clone()
