@@ -423,7 +423,8 @@ mod tests {
             "{}",
             lines[1]
         );
-        assert!(lines[1].ends_with(",env=prod; team"), "{}", lines[1]);
+        // An empty value is written as typed (`team=`), never as the key alone.
+        assert!(lines[1].ends_with(",env=prod; team="), "{}", lines[1]);
     }
 
     #[test]

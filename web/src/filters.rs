@@ -2,7 +2,7 @@
 //! keep them valid. Every rule comes from smc-core's `validate()`: the UI says the same
 //! thing the proxy would, before any request is sent.
 
-use smc_core::{BusinessStatus, DescribeReplicationJobs, JobType, Status, Tag};
+use smc_core::{BusinessStatus, DescribeReplicationJobs, JobType, Status, Tag, TagFilter};
 
 /// One of the three id-list filters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -105,21 +105,27 @@ fn request_has(request: &DescribeReplicationJobs, list: IdList, id: &str) -> boo
     list.ids(request).iter().any(|existing| existing == id)
 }
 
-/// Reads `key=value`, or `key` alone (any value of the key).
-pub fn parse_tag(raw: &str) -> Result<Tag, String> {
+/// Reads a typed tag filter: `key=value`; `key=` for the key with the empty value; `key`
+/// alone for any value of the key; `=value` for the empty key. Spaces around either part
+/// are dropped.
+pub fn parse_tag(raw: &str) -> Result<TagFilter, String> {
     let raw = raw.trim();
     if raw.is_empty() {
-        return Err("Type a tag as key=value, or key alone to match any value".to_owned());
+        return Err(
+            "Type a tag as key=value, key= for the empty value, or key alone to match any value"
+                .to_owned(),
+        );
     }
-    let (key, value) = raw.split_once('=').unwrap_or((raw, ""));
-    Ok(Tag::new(key.trim(), value.trim()))
+    Ok(match raw.split_once('=') {
+        Some((key, value)) => TagFilter::with_value(key.trim(), value.trim()),
+        None => TagFilter::any_value(raw),
+    })
 }
 
-/// Adds a tag filter from `raw` (`key=value` or `key`), with the same rules as the API.
-pub fn add_tag(request: &mut DescribeReplicationJobs, raw: &str) -> Result<Tag, String> {
-    let tag = parse_tag(raw)?;
+/// Adds a tag filter, with the same rules as the API.
+pub fn add_tag(request: &mut DescribeReplicationJobs, tag: TagFilter) -> Result<TagFilter, String> {
     if request.tags.contains(&tag) {
-        return Err(format!("{} is already a filter", tag_label(&tag)));
+        return Err(format!("{} is already a filter", tag_filter_label(&tag)));
     }
     let mut candidate = request.clone();
     candidate.tags.push(tag.clone());
@@ -128,13 +134,27 @@ pub fn add_tag(request: &mut DescribeReplicationJobs, raw: &str) -> Result<Tag, 
     Ok(tag)
 }
 
-/// `env=prod`, or `env` for any value.
-pub fn tag_label(tag: &Tag) -> String {
-    if tag.value.is_empty() {
-        tag.key.clone()
+/// A tag filter as a person reads it: `env=prod`, `env` for any value, and empty parts
+/// spelled out so they cannot be missed: `env = (empty)`, `(empty key) = v`.
+pub fn tag_filter_label(tag: &TagFilter) -> String {
+    let key = if tag.key.is_empty() {
+        "(empty key)"
     } else {
-        format!("{}={}", tag.key, tag.value)
+        tag.key.as_str()
+    };
+    match tag.value.as_deref() {
+        None => key.to_owned(),
+        Some("") => format!("{key} = (empty)"),
+        Some(value) if tag.key.is_empty() => format!("{key} = {value}"),
+        Some(value) => format!("{key}={value}"),
     }
+}
+
+/// A job's tag as the tag input reads it: `env=prod`, `owner=` for the empty value, `=v`
+/// for the empty key. Choosing a job's tag hands this over, so the filter added is that
+/// exact tag; exports write it too.
+pub fn tag_label(tag: &Tag) -> String {
+    format!("{}={}", tag.key, tag.value)
 }
 
 /// The first broken rule about `parameter` (or its elements), as smc-core words it.
@@ -166,7 +186,7 @@ pub enum Filter {
     /// One id of an id list.
     Id(IdList, String),
     /// One tag.
-    Tag(Tag),
+    Tag(TagFilter),
 }
 
 impl Filter {
@@ -180,7 +200,7 @@ impl Filter {
             Filter::Region(region) => format!("Region: {region}"),
             Filter::ResourceGroup(group) => format!("Resource group: {group}"),
             Filter::Id(list, id) => format!("{}: {id}", list.label()),
-            Filter::Tag(tag) => format!("Tag: {}", tag_label(tag)),
+            Filter::Tag(tag) => format!("Tag: {}", tag_filter_label(tag)),
         }
     }
 
@@ -269,38 +289,82 @@ mod tests {
     }
 
     #[test]
-    fn tags_read_key_value_or_key_alone() {
-        assert_eq!(parse_tag(" env = prod "), Ok(Tag::new("env", "prod")));
-        assert_eq!(parse_tag("team"), Ok(Tag::new("team", "")));
-        assert_eq!(parse_tag("a=b=c"), Ok(Tag::new("a", "b=c")));
+    fn tags_read_key_value_key_alone_an_empty_value_or_an_empty_key() {
+        assert_eq!(
+            parse_tag(" env = prod "),
+            Ok(TagFilter::with_value("env", "prod"))
+        );
+        assert_eq!(parse_tag("team"), Ok(TagFilter::any_value("team")));
+        assert_eq!(parse_tag("team="), Ok(TagFilter::with_value("team", "")));
+        assert_eq!(parse_tag(" team = "), Ok(TagFilter::with_value("team", "")));
+        assert_eq!(parse_tag("=v"), Ok(TagFilter::with_value("", "v")));
+        assert_eq!(parse_tag("="), Ok(TagFilter::with_value("", "")));
+        assert_eq!(parse_tag("a=b=c"), Ok(TagFilter::with_value("a", "b=c")));
         assert!(parse_tag("  ").is_err());
+    }
+
+    #[test]
+    fn tag_labels_spell_out_empty_parts() {
+        let labels: Vec<String> = [
+            TagFilter::with_value("env", "prod"),
+            TagFilter::any_value("env"),
+            TagFilter::with_value("env", ""),
+            TagFilter::with_value("", "v"),
+            TagFilter::with_value("", ""),
+            TagFilter::any_value(""),
+        ]
+        .iter()
+        .map(tag_filter_label)
+        .collect();
+        assert_eq!(
+            labels,
+            [
+                "env=prod",
+                "env",
+                "env = (empty)",
+                "(empty key) = v",
+                "(empty key) = (empty)",
+                "(empty key)"
+            ]
+        );
+        for tag in [
+            Tag::new("env", "prod"),
+            Tag::new("owner", ""),
+            Tag::new("", "v"),
+        ] {
+            let typed = tag_label(&tag);
+            assert_eq!(parse_tag(&typed), Ok(TagFilter::from(&tag)), "{typed}");
+        }
+        assert_eq!(tag_label(&Tag::new("owner", "")), "owner=");
     }
 
     #[test]
     fn tag_rules_are_the_api_rules() {
         let mut request = DescribeReplicationJobs::default();
+        let mut add = |raw: &str| add_tag(&mut request, parse_tag(raw)?);
+        assert_eq!(add("env=prod"), Ok(TagFilter::with_value("env", "prod")));
+        assert_eq!(add("env=prod").unwrap_err(), "env=prod is already a filter");
+        // The empty value and any value are two filters.
+        assert_eq!(add("env="), Ok(TagFilter::with_value("env", "")));
         assert_eq!(
-            add_tag(&mut request, "env=prod"),
-            Ok(Tag::new("env", "prod"))
+            add("env =").unwrap_err(),
+            "env = (empty) is already a filter"
         );
+        assert_eq!(add("env"), Ok(TagFilter::any_value("env")));
         assert_eq!(
-            add_tag(&mut request, "env=prod").unwrap_err(),
-            "env=prod is already a filter"
-        );
-        assert_eq!(
-            add_tag(&mut request, "docs=https://wiki").unwrap_err(),
-            "Tag.2.Value: must not contain http:// or https://"
+            add("docs=https://wiki").unwrap_err(),
+            "Tag.4.Value: must not contain http:// or https://"
         );
         let long = format!("{}=x", "k".repeat(65));
         assert_eq!(
-            add_tag(&mut request, &long).unwrap_err(),
-            "Tag.2.Key: at most 64 characters (got 65)"
+            add(&long).unwrap_err(),
+            "Tag.4.Key: at most 64 characters (got 65)"
         );
-        for i in 1..20 {
-            add_tag(&mut request, &format!("k{i}")).unwrap();
+        for i in 3..20 {
+            add(&format!("k{i}")).unwrap();
         }
         assert_eq!(
-            add_tag(&mut request, "one-more").unwrap_err(),
+            add("one-more").unwrap_err(),
             "Tag: at most 20 tags (got 21)"
         );
         assert_eq!(request.tags.len(), 20);
@@ -313,7 +377,11 @@ mod tests {
             status: Some(Status::Running),
             job_type: Some(JobType::ServerMigration),
             source_ids: vec!["s-1".into(), "s-2".into()],
-            tags: vec![Tag::new("env", "prod"), Tag::new("team", "")],
+            tags: vec![
+                TagFilter::with_value("env", "prod"),
+                TagFilter::any_value("team"),
+                TagFilter::with_value("owner", ""),
+            ],
             page_size: Some(20),
             ..DescribeReplicationJobs::default()
         };
@@ -327,13 +395,20 @@ mod tests {
                 "Source server ID: s-1",
                 "Source server ID: s-2",
                 "Tag: env=prod",
-                "Tag: team"
+                "Tag: team",
+                "Tag: owner = (empty)"
             ]
         );
         Filter::Id(IdList::SourceId, "s-1".into()).remove_from(&mut request);
-        Filter::Tag(Tag::new("team", "")).remove_from(&mut request);
+        Filter::Tag(TagFilter::any_value("team")).remove_from(&mut request);
         assert_eq!(request.source_ids, ["s-2"]);
-        assert_eq!(request.tags, [Tag::new("env", "prod")]);
+        assert_eq!(
+            request.tags,
+            [
+                TagFilter::with_value("env", "prod"),
+                TagFilter::with_value("owner", "")
+            ]
+        );
         let cleared = clear_filters(&request);
         assert!(active_filters(&cleared).is_empty());
         assert_eq!(cleared.page_size, Some(20));

@@ -73,7 +73,8 @@ pub enum Action {
     SetResourceGroup(String),
     /// Adds typed or pasted ids to a list.
     AddIds(IdList, String),
-    /// Adds a `key=value` tag filter.
+    /// Adds a typed tag filter: `key=value`, `key=` (the empty value), `key` (any value)
+    /// or `=value` (the empty key).
     AddTag(String),
     /// Removes one active filter.
     RemoveFilter(Filter),
@@ -217,7 +218,7 @@ impl Reducible for ViewState {
             Action::AddTag(raw) => {
                 let mut next = state;
                 let mut request = next.request.clone();
-                match filters::add_tag(&mut request, &raw) {
+                match filters::parse_tag(&raw).and_then(|tag| filters::add_tag(&mut request, tag)) {
                     Ok(_) => {
                         next.tag_message = None;
                         next.filtered(|r| *r = request)
@@ -354,7 +355,7 @@ mod tests {
     use wasm_bindgen_test::wasm_bindgen_test as test;
 
     use super::*;
-    use smc_core::{ReplicationJob, Tag};
+    use smc_core::{ReplicationJob, TagFilter};
 
     fn reduce(state: ViewState, actions: impl IntoIterator<Item = Action>) -> ViewState {
         let mut state = Rc::new(state);
@@ -422,6 +423,8 @@ mod tests {
                 Action::AddIds(IdList::InstanceId, "i-1".into()),
                 Action::AddTag("env=prod".into()),
                 Action::AddTag("team".into()),
+                Action::AddTag("owner=".into()),
+                Action::AddTag("=cmdb-import".into()),
                 Action::SetPageSize(50),
             ],
         );
@@ -437,7 +440,12 @@ mod tests {
             source_ids: vec!["s-1".into(), "s-2".into()],
             instance_ids: vec!["i-1".into()],
             resource_group_id: Some("rg-acfm01".into()),
-            tags: vec![Tag::new("env", "prod"), Tag::new("team", "")],
+            tags: vec![
+                TagFilter::with_value("env", "prod"),
+                TagFilter::any_value("team"),
+                TagFilter::with_value("owner", ""),
+                TagFilter::with_value("", "cmdb-import"),
+            ],
         };
         assert_eq!(state.request, expected);
     }

@@ -3,13 +3,14 @@
 //! The query string is the request itself, in the API's names
 //! (`?Status=Running&Tag.1.Key=env&PageSize=20`); the open job is the fragment
 //! (`#/jobs/j-…`). A link is read with smc-core's rules: whatever breaks one is dropped and
-//! named, and the rest of the link still applies.
+//! named, and the rest of the link still applies. A parameter without a value is no filter
+//! and goes without a word, except `Tag.N.Value=`, the empty value of a tag.
 
 use std::collections::BTreeMap;
 
 use smc_core::encode::{parse_form, percent_encode};
 use smc_core::request::{ID_LISTS, MAX_IDS, MAX_TAGS};
-use smc_core::{DescribeReplicationJobs, Tag, ValidationErrors};
+use smc_core::{DescribeReplicationJobs, TagFilter, ValidationErrors};
 
 /// What a URL holds.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -135,6 +136,9 @@ fn read_request(search: &str, dropped: &mut Vec<String>) -> DescribeReplicationJ
                     scalars.push((name, value));
                 }
             }
+            // An empty id filters nothing: leaving it out changes nothing but the numbering,
+            // which is made anew below.
+            Slot::Id { .. } if value.is_empty() => {}
             Slot::Id { list, n } => {
                 ids[list].insert(n, value);
             }
@@ -160,9 +164,15 @@ fn read_request(search: &str, dropped: &mut Vec<String>) -> DescribeReplicationJ
     }
     let mut count = 0;
     for (n, (key, value)) in tags {
-        let tag = Tag::new(key.unwrap_or_default(), value.unwrap_or_default());
-        let shown = format!("Tag.{n} ({})", crate::filters::tag_label(&tag));
-        let alone = [("Tag.1.Key", &tag.key), ("Tag.1.Value", &tag.value)];
+        let Some(key) = key else {
+            let value = value.unwrap_or_default();
+            dropped.push(format!("Tag.{n}.Value={value}: needs its Tag.{n}.Key"));
+            continue;
+        };
+        let tag = TagFilter { key, value };
+        let shown = format!("Tag.{n} ({})", crate::filters::tag_filter_label(&tag));
+        let mut alone = vec![("Tag.1.Key", tag.key.as_str())];
+        alone.extend(tag.value.as_deref().map(|value| ("Tag.1.Value", value)));
         if count == MAX_TAGS {
             dropped.push(format!("{shown}: at most {MAX_TAGS} tags"));
         } else if let Err(errors) = DescribeReplicationJobs::from_params(alone) {
@@ -170,7 +180,9 @@ fn read_request(search: &str, dropped: &mut Vec<String>) -> DescribeReplicationJ
         } else {
             count += 1;
             kept.push((format!("Tag.{count}.Key"), tag.key));
-            kept.push((format!("Tag.{count}.Value"), tag.value));
+            if let Some(value) = tag.value {
+                kept.push((format!("Tag.{count}.Value"), value));
+            }
         }
     }
     // Each part passed alone; together they can only fail on rules no single part breaks,
@@ -208,7 +220,12 @@ mod tests {
                 page_number: Some(3),
                 page_size: Some(50),
                 job_ids: vec!["j-1".into(), "j-2".into()],
-                tags: vec![Tag::new("env", "prod"), Tag::new("team", "")],
+                tags: vec![
+                    TagFilter::with_value("env", "prod"),
+                    TagFilter::any_value("team"),
+                    TagFilter::with_value("owner", ""),
+                    TagFilter::with_value("", "cmdb-import"),
+                ],
                 ..DescribeReplicationJobs::default()
             },
             open_job: Some("j-bp19vlwm0tyigbmj0001".into()),
@@ -221,7 +238,8 @@ mod tests {
         assert_eq!(
             state.search(),
             "?Name=web%2001%20%26%20co&Status=InError&JobType=3&PageNumber=3&PageSize=50\
-             &JobId.1=j-1&JobId.2=j-2&Tag.1.Key=env&Tag.1.Value=prod&Tag.2.Key=team"
+             &JobId.1=j-1&JobId.2=j-2&Tag.1.Key=env&Tag.1.Value=prod&Tag.2.Key=team\
+             &Tag.3.Key=owner&Tag.3.Value=&Tag.4.Key=&Tag.4.Value=cmdb-import"
         );
         assert_eq!(state.hash(), "#/jobs/j-bp19vlwm0tyigbmj0001");
         let (parsed, dropped) = UrlState::parse(&state.search(), &state.hash());
@@ -241,15 +259,16 @@ mod tests {
     #[test]
     fn invalid_parts_are_dropped_and_named_while_the_rest_applies() {
         let (state, dropped) = UrlState::parse(
-            "?Status=Running&PageSize=500&Colour=red&JobId.1=j-1&JobId.2=&JobId.3=j-3\
-             &Tag.1.Key=docs&Tag.1.Value=https%3A%2F%2Fwiki&Tag.2.Key=env&PageNumber=0&Status=Ready",
+            "?Status=Running&PageSize=500&Colour=red&JobId.1=j-1&JobId.2=&JobId.3=j-3&JobId.4=%20\
+             &Tag.1.Key=docs&Tag.1.Value=https%3A%2F%2Fwiki&Tag.2.Key=env&Tag.3.Value=orphan\
+             &PageNumber=0&Status=Ready",
             "#/elsewhere",
         );
         assert_eq!(state.request.status, Some(Status::Running));
         assert_eq!(state.request.page_size, None);
         assert_eq!(state.request.page_number, None);
         assert_eq!(state.request.job_ids, ["j-1", "j-3"]);
-        assert_eq!(state.request.tags, [Tag::new("env", "")]);
+        assert_eq!(state.request.tags, [TagFilter::any_value("env")]);
         assert_eq!(state.open_job, None);
         assert_eq!(
             dropped,
@@ -258,8 +277,9 @@ mod tests {
                 "Colour=red: is not a parameter of DescribeReplicationJobs",
                 "PageNumber=0: must be 1 or more (got 0)",
                 "Status=Ready: given more than once",
-                "JobId.2=: must not be empty",
+                "JobId.4= : must not be only white space (leave it empty for no filter)",
                 "Tag.1 (docs=https://wiki): must not contain http:// or https://",
+                "Tag.3.Value=orphan: needs its Tag.3.Key",
                 "#/elsewhere: not a link to a job (expected #/jobs/<JobId>)",
             ]
         );
@@ -278,6 +298,31 @@ mod tests {
                 "SourceId.52=s-52: at most 50 ids"
             ]
         );
+    }
+
+    #[test]
+    fn parameters_without_a_value_are_no_filter_but_an_empty_tag_value_is_kept() {
+        let (state, dropped) = UrlState::parse(
+            "?Name=&Status=&PageSize=&JobId.1=&JobId.2=j-2&SourceId.1=\
+             &Tag.1.Key=owner&Tag.1.Value=&Tag.2.Key=owner&Tag.3.Key=&Tag.3.Value=v",
+            "",
+        );
+        assert!(dropped.is_empty(), "{dropped:?}");
+        let expected = DescribeReplicationJobs {
+            job_ids: vec!["j-2".into()],
+            tags: vec![
+                TagFilter::with_value("owner", ""),
+                TagFilter::any_value("owner"),
+                TagFilter::with_value("", "v"),
+            ],
+            ..DescribeReplicationJobs::default()
+        };
+        assert_eq!(state.request, expected);
+        assert_eq!(
+            state.search(),
+            "?JobId.1=j-2&Tag.1.Key=owner&Tag.1.Value=&Tag.2.Key=owner&Tag.3.Key=&Tag.3.Value=v"
+        );
+        assert_eq!(UrlState::parse(&state.search(), "").0, state);
     }
 
     #[test]

@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use smc_core::{DescribeReplicationJobs, Status, Tag};
+use smc_core::{DescribeReplicationJobs, Status, TagFilter};
 use smc_web::columns::Column;
 use smc_web::components::{
     ActiveFilters, ActiveFiltersProps, App, AppProps, DetailsPanel, JobsTable, JobsTableProps,
@@ -256,7 +256,7 @@ async fn active_filters_are_removable_chips() {
     let request = DescribeReplicationJobs {
         status: Some(Status::InError),
         job_ids: vec!["j-1".into()],
-        tags: vec![Tag::new("env", "prod")],
+        tags: vec![TagFilter::with_value("env", "prod")],
         ..Default::default()
     };
     let root = render::<ActiveFilters>(ActiveFiltersProps { request, dispatch }).await;
@@ -283,7 +283,9 @@ async fn active_filters_are_removable_chips() {
         .click();
     assert_eq!(
         *seen.borrow(),
-        [Action::RemoveFilter(Filter::Tag(Tag::new("env", "prod")))]
+        [Action::RemoveFilter(Filter::Tag(TagFilter::with_value(
+            "env", "prod"
+        )))]
     );
 }
 

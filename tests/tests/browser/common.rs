@@ -1,6 +1,6 @@
 //! What several tests compute the same way.
 
-use smc_core::{DescribeReplicationJobsResponse, ReplicationJob};
+use smc_core::{DescribeReplicationJobsResponse, ReplicationJob, TagFilter};
 
 /// The JobIds of a page, in order.
 pub fn job_ids(page: &DescribeReplicationJobsResponse) -> Vec<String> {
@@ -21,5 +21,28 @@ pub fn shown_name(job: &ReplicationJob) -> &str {
         "(unnamed)"
     } else {
         &job.name
+    }
+}
+
+/// A tag filter as the viewer's chips read it: empty parts spelled out.
+pub fn tag_chip(tag: &TagFilter) -> String {
+    let key = if tag.key.is_empty() {
+        "(empty key)"
+    } else {
+        &tag.key
+    };
+    match tag.value.as_deref() {
+        None => key.to_owned(),
+        Some("") => format!("{key} = (empty)"),
+        Some(value) if tag.key.is_empty() => format!("{key} = {value}"),
+        Some(value) => format!("{key}={value}"),
+    }
+}
+
+/// A tag filter as it is typed into the tag input: `key=value`, `key=`, `=value` or `key`.
+pub fn tag_typed(tag: &TagFilter) -> String {
+    match &tag.value {
+        Some(value) => format!("{}={value}", tag.key),
+        None => tag.key.clone(),
     }
 }

@@ -1,9 +1,9 @@
 //! First load, filters, tag and id chips, and the rules enforced before any request.
 
-use smc_core::{DescribeReplicationJobs, Status, Tag};
+use smc_core::{DescribeReplicationJobs, Status, TagFilter};
 use smc_e2e::{Browser, Stack};
 
-use crate::common::{job_ids, range_label};
+use crate::common::{job_ids, range_label, tag_chip, tag_typed};
 
 #[tokio::test]
 async fn first_load_shows_rows_and_the_total_then_a_status_filter_narrows_list_and_url() {
@@ -60,17 +60,30 @@ async fn tags_typed_or_clicked_in_a_row_become_chips_and_filter() {
     let browser = Browser::start().await;
     browser.goto(&stack.url("/")).await;
     let viewer = browser.viewer();
-    viewer.rows().await;
+    let first_rows = viewer.rows().await;
 
-    // A tag clicked in a row: the first chip of the table.
+    // A tag clicked in a row: the first chip of the table, the first tag of the first row
+    // that has tags.
+    let first_page = stack
+        .page(&DescribeReplicationJobs {
+            page_size: Some(first_rows.len() as i64),
+            ..Default::default()
+        })
+        .await;
+    let tag = first_page
+        .replication_jobs
+        .iter()
+        .find_map(|job| job.tags.first())
+        .map(TagFilter::from)
+        .expect("a row with tags");
     let clicked = viewer
         .eval("text(root.querySelector('table.smcv-table button.smcv-chip--tag'))")
         .await;
     let clicked = clicked.as_str().expect("a row with tags").to_owned();
+    assert_eq!(clicked, tag_chip(&tag));
     viewer
         .click_css("table.smcv-table button.smcv-chip--tag")
         .await;
-    let tag = parse_tag(&clicked);
     let by_clicked = stack
         .page(&DescribeReplicationJobs {
             tags: vec![tag.clone()],
@@ -97,14 +110,14 @@ async fn tags_typed_or_clicked_in_a_row_become_chips_and_filter() {
         .iter()
         .flat_map(|job| job.tags.iter())
         .find(|candidate| candidate.key != tag.key)
-        .expect("jobs with the first tag carry other tags too")
-        .clone();
-    let typed = tag_label(&other);
+        .map(TagFilter::from)
+        .expect("jobs with the first tag carry other tags too");
+    let typed = tag_typed(&other);
     viewer.type_into("Tag", &typed).await;
     viewer.click("Add tag filter").await;
     let both = stack
         .page(&DescribeReplicationJobs {
-            tags: vec![tag, other],
+            tags: vec![tag, other.clone()],
             page_size: Some(50),
             ..Default::default()
         })
@@ -114,7 +127,7 @@ async fn tags_typed_or_clicked_in_a_row_become_chips_and_filter() {
             "the typed tag's chip",
             &format!(
                 "chips().includes({})",
-                serde_json::json!(format!("Tag: {typed}"))
+                serde_json::json!(format!("Tag: {}", tag_chip(&other)))
             ),
         )
         .await;
@@ -192,21 +205,4 @@ async fn pasted_ids_become_chips_and_rules_are_enforced_before_any_request() {
         .iter()
         .any(|chip| chip.starts_with("Tag")));
     browser.close().await;
-}
-
-/// `key=value` from a chip's text (`key` alone when the value is empty).
-fn parse_tag(label: &str) -> Tag {
-    match label.split_once('=') {
-        Some((key, value)) => Tag::new(key, value),
-        None => Tag::new(label, ""),
-    }
-}
-
-/// A tag as the viewer writes it.
-fn tag_label(tag: &Tag) -> String {
-    if tag.value.is_empty() {
-        tag.key.clone()
-    } else {
-        format!("{}={}", tag.key, tag.value)
-    }
 }

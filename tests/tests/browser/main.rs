@@ -15,3 +15,4 @@ mod faults;
 mod filters;
 mod history;
 mod paging;
+mod tags;

@@ -1,5 +1,6 @@
 //! A filter typed into an input that becomes chips: ids (type or paste several, separated
-//! by commas, spaces or new lines) or a tag (`key=value`, or `key` for any value).
+//! by commas, spaces or new lines) or a tag (`key=value`; `key=` for the empty value; `key`
+//! for any value; `=value` for the empty key).
 
 use smc_core::DescribeReplicationJobs;
 use wasm_bindgen::JsCast;
@@ -45,7 +46,7 @@ impl FilterInputKind {
     fn placeholder(self) -> &'static str {
         match self {
             FilterInputKind::Ids(list) => list.example(),
-            FilterInputKind::Tag => "key=value",
+            FilterInputKind::Tag => "key=value, key= or key",
         }
     }
 

@@ -1,9 +1,9 @@
-//! A job's tags as chips.
+//! A job's tags as chips, empty keys and values spelled out (`owner = (empty)`).
 
-use smc_core::Tag;
+use smc_core::{Tag, TagFilter};
 use yew::prelude::*;
 
-use crate::filters::tag_label;
+use crate::filters::tag_filter_label;
 
 /// The tags shown, and what choosing one does.
 #[derive(Properties, PartialEq)]
@@ -22,7 +22,7 @@ pub fn TagChips(props: &TagChipsProps) -> Html {
         return html! { <span class="smcv-muted">{ "–" }</span> };
     }
     let chip = |tag: &Tag| {
-        let label = tag_label(tag);
+        let label = tag_filter_label(&TagFilter::from(tag));
         match &props.on_select {
             Some(on_select) => {
                 let tag = tag.clone();
