@@ -5,6 +5,8 @@
 //!
 //! - [`format`], [`number`], [`time_format`], [`encode`]: the wire's small parts (formats,
 //!   numbers and times as text, percent-encoding).
+//! - [`raw`]: what arrived, kept beside the typed model (a job's JSON, its odd fields);
+//!   `odd`: finding the fields of an object that keep it from typing.
 //! - `wire`: the serde helpers for the API's loose wire format (numbers as strings,
 //!   wrapped or flat lists, `null`s), which the types below name in their derives.
 //! - [`enums`], [`error`]: the API's enumerations, which keep values they do not know; and
@@ -26,6 +28,8 @@ pub mod format;
 pub mod json;
 pub mod model;
 pub mod number;
+mod odd;
+pub mod raw;
 pub mod request;
 pub mod sign;
 pub mod time_format;
@@ -38,6 +42,7 @@ pub mod js;
 pub use enums::{BusinessStatus, JobType, LicenseType, NetMode, RunType, Status, TargetType};
 pub use error::{ApiError, ParseError, ValidationError, ValidationErrors};
 pub use format::Format;
+pub use raw::{OddField, RawJson};
 pub use model::{
     DataDisk, DataDiskDetail, DescribeReplicationJobsResponse, DiskPart, Disks, Part,
     ReplicationJob, ReplicationJobRun, SystemDisk, Tag,
