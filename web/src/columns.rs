@@ -262,9 +262,14 @@ mod tests {
     #[test]
     fn a_value_shown_as_received_sorts_as_unknown() {
         let body = r#"{"ReplicationJobs":[{"Name":"odd","Progress":"55 %","CreationTime":"soon"},{"Name":"low","Progress":5,"CreationTime":"2026-11-28T12:00:00Z"},{"Name":"none"}]}"#;
-        let page = Page(std::rc::Rc::new(smc_core::json::parse_response(body).unwrap()));
+        let page = Page(std::rc::Rc::new(
+            smc_core::json::parse_response(body).unwrap(),
+        ));
         assert!(page.replication_jobs[0].odd_field("Progress").is_some());
-        assert_eq!(names(&page, Column::Progress, false), ["low", "odd", "none"]);
+        assert_eq!(
+            names(&page, Column::Progress, false),
+            ["low", "odd", "none"]
+        );
         assert_eq!(names(&page, Column::Created, false), ["low", "odd", "none"]);
     }
 

@@ -197,40 +197,42 @@ pub fn to_csv(jobs: &[ReplicationJob]) -> String {
         };
         push_row(
             &mut out,
-            CSV_HEADER.iter().zip([
-                job.job_id.clone(),
-                job.name.clone(),
-                job.status
-                    .as_ref()
-                    .map(|s| s.as_str().to_owned())
-                    .unwrap_or_default(),
-                job.business_status
-                    .as_ref()
-                    .map(|s| s.as_str().to_owned())
-                    .unwrap_or_default(),
-                job.progress.map(display_f64).unwrap_or_default(),
-                job.source_id.clone(),
-                job.target_type
-                    .as_ref()
-                    .map(|t| t.as_str().to_owned())
-                    .unwrap_or_default(),
-                target_summary(job),
-                job.image_id.clone(),
-                job.instance_id.clone(),
-                job.job_type
-                    .map(|t| t.code().to_string())
-                    .unwrap_or_default(),
-                job.region_id.clone(),
-                job.resource_group_id.clone(),
-                time(job.creation_time),
-                time(job.start_time),
-                time(job.end_time),
-                time(last_run_start(job)),
-                job.error_code.clone(),
-                job.status_info.clone(),
-                tags.join("; "),
-            ])
-            .map(as_received),
+            CSV_HEADER
+                .iter()
+                .zip([
+                    job.job_id.clone(),
+                    job.name.clone(),
+                    job.status
+                        .as_ref()
+                        .map(|s| s.as_str().to_owned())
+                        .unwrap_or_default(),
+                    job.business_status
+                        .as_ref()
+                        .map(|s| s.as_str().to_owned())
+                        .unwrap_or_default(),
+                    job.progress.map(display_f64).unwrap_or_default(),
+                    job.source_id.clone(),
+                    job.target_type
+                        .as_ref()
+                        .map(|t| t.as_str().to_owned())
+                        .unwrap_or_default(),
+                    target_summary(job),
+                    job.image_id.clone(),
+                    job.instance_id.clone(),
+                    job.job_type
+                        .map(|t| t.code().to_string())
+                        .unwrap_or_default(),
+                    job.region_id.clone(),
+                    job.resource_group_id.clone(),
+                    time(job.creation_time),
+                    time(job.start_time),
+                    time(job.end_time),
+                    time(last_run_start(job)),
+                    job.error_code.clone(),
+                    job.status_info.clone(),
+                    tags.join("; "),
+                ])
+                .map(as_received),
         );
     }
     out

@@ -155,7 +155,9 @@ fn bench_parsing(c: &mut Criterion) {
     let json_body = json::to_string(&page);
     let xml_body = xml::to_string(&page);
     assert_eq!(
-        json::parse_response(&json_body).expect("parses").typed_parts(),
+        json::parse_response(&json_body)
+            .expect("parses")
+            .typed_parts(),
         page
     );
 

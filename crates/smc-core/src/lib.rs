@@ -42,11 +42,11 @@ pub mod js;
 pub use enums::{BusinessStatus, JobType, LicenseType, NetMode, RunType, Status, TargetType};
 pub use error::{ApiError, ParseError, ValidationError, ValidationErrors};
 pub use format::Format;
-pub use raw::{OddField, RawJson};
 pub use model::{
     DataDisk, DataDiskDetail, DescribeReplicationJobsResponse, DiskPart, Disks, Part,
     ReplicationJob, ReplicationJobRun, SystemDisk, Tag,
 };
+pub use raw::{OddField, RawJson};
 pub use request::DescribeReplicationJobs;
 pub use sign::{Credentials, SignedRequest, SigningParams};
 

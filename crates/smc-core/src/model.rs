@@ -284,7 +284,9 @@ mod received_jobs {
     impl<'de> Deserialize<'de> for ReceivedJob {
         fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
             let raw = Box::<RawValue>::deserialize(deserializer)?;
-            read(RawJson::new(raw)).map(ReceivedJob).map_err(D::Error::custom)
+            read(RawJson::new(raw))
+                .map(ReceivedJob)
+                .map_err(D::Error::custom)
         }
     }
 

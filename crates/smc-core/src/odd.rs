@@ -25,7 +25,13 @@ pub(crate) fn type_leniently<T: DeserializeOwned>(
 ) -> Result<(T, Vec<OddField>), serde_json::Error> {
     let mut odd_paths = Vec::new();
     if !reads::<T>(&object) {
-        find(&object, &mut Vec::new(), &object, &mut odd_paths, reads::<T>);
+        find(
+            &object,
+            &mut Vec::new(),
+            &object,
+            &mut odd_paths,
+            reads::<T>,
+        );
     }
     // From the last to the first, so that taking an item out of a list leaves the
     // indexes of the paths still to take valid.
@@ -69,7 +75,11 @@ fn find(
         ),
         Value::Array(items) => (
             Value::Array(Vec::new()),
-            items.iter().enumerate().map(|(i, v)| (Step::Index(i), v)).collect(),
+            items
+                .iter()
+                .enumerate()
+                .map(|(i, v)| (Step::Index(i), v))
+                .collect(),
         ),
         _ => (Value::Null, Vec::new()),
     };
@@ -172,7 +182,10 @@ mod tests {
         }));
         assert_eq!(job.job_id, "j-1");
         assert_eq!(job.frequency, Some(12));
-        assert_eq!((job.progress, job.creation_time, job.name.as_str()), (None, None, ""));
+        assert_eq!(
+            (job.progress, job.creation_time, job.name.as_str()),
+            (None, None, "")
+        );
         let paths: Vec<&str> = odd.iter().map(|(p, _)| p.as_str()).collect();
         assert_eq!(paths, ["CreationTime", "Name", "Progress"]);
         assert_eq!(odd[1].1, json!({"First": "a"}));
@@ -195,7 +208,10 @@ mod tests {
                     "ReplicationJobRuns.ReplicationJobRun[1].StartTime".to_owned(),
                     json!("soon")
                 ),
-                ("ReplicationJobRuns.ReplicationJobRun[2]".to_owned(), json!(7)),
+                (
+                    "ReplicationJobRuns.ReplicationJobRun[2]".to_owned(),
+                    json!(7)
+                ),
             ]
         );
         assert_eq!(job.replication_job_runs.len(), 2);

@@ -20,7 +20,9 @@ impl RawJson {
     /// The JSON text of a value.
     pub fn from_value(value: &Value) -> Self {
         // A `Value` always serializes; its text is always valid JSON.
-        RawJson(serde_json::value::to_raw_value(value).unwrap_or_else(|_| RawValue::NULL.to_owned()))
+        RawJson(
+            serde_json::value::to_raw_value(value).unwrap_or_else(|_| RawValue::NULL.to_owned()),
+        )
     }
 
     /// The text as it arrived.

@@ -28,13 +28,10 @@ pub fn parse_wire_time(text: &str) -> Result<OffsetDateTime, String> {
 /// `2019-06-04T13:35Z` as `2019-06-04T13:35:00Z` (and `13:35+08:00` as `13:35:00+08:00`),
 /// which RFC 3339 reads; any other text as it is.
 fn with_seconds(text: &str) -> std::borrow::Cow<'_, str> {
-    let is_zone = |zone: &str| {
-        matches!(zone, "Z" | "z") || (zone.len() == 6 && zone.starts_with(['+', '-']))
-    };
+    let is_zone =
+        |zone: &str| matches!(zone, "Z" | "z") || (zone.len() == 6 && zone.starts_with(['+', '-']));
     match text.split_at_checked(16) {
-        Some((minutes, zone)) if is_zone(zone) => {
-            format!("{minutes}:00{zone}").into()
-        }
+        Some((minutes, zone)) if is_zone(zone) => format!("{minutes}:00{zone}").into(),
         _ => text.into(),
     }
 }

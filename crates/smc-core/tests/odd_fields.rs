@@ -30,7 +30,11 @@ fn read_both(field: &str, json_value: &str, xml_value: &str) -> [ReplicationJob;
     [json_body, xml_body].map(|body| {
         let page = body::parse_response(&body).unwrap_or_else(|e| panic!("{e}: {body}"));
         assert_eq!(page.request_id, "R-1");
-        let ids: Vec<&str> = page.replication_jobs.iter().map(|j| j.job_id.as_str()).collect();
+        let ids: Vec<&str> = page
+            .replication_jobs
+            .iter()
+            .map(|j| j.job_id.as_str())
+            .collect();
         assert_eq!(ids, ["j-odd", "j-plain"], "{body}");
         assert_eq!(page.replication_jobs[1].progress, Some(40.0));
         assert!(page.replication_jobs[1].odd_fields.is_empty());
@@ -47,7 +51,11 @@ fn times_in_other_iso_8601_forms_are_read_as_times() {
         "2026-11-28T20:00+08:00",
     ] {
         for job in read_both("CreationTime", &format!("\"{text}\""), text) {
-            assert_eq!(job.creation_time, Some(at("2026-11-28T12:00:00Z")), "{text}");
+            assert_eq!(
+                job.creation_time,
+                Some(at("2026-11-28T12:00:00Z")),
+                "{text}"
+            );
             assert!(job.odd_fields.is_empty(), "{text}");
         }
     }
@@ -63,7 +71,10 @@ fn a_time_that_is_no_time_is_kept_as_received() {
         }
     }
     let [job, _] = read_both("StartTime", "1764331200", "");
-    assert_eq!(job.odd_field("StartTime").map(|f| f.text()), Some("1764331200".into()));
+    assert_eq!(
+        job.odd_field("StartTime").map(|f| f.text()),
+        Some("1764331200".into())
+    );
 }
 
 #[test]
@@ -76,7 +87,10 @@ fn numbers_as_strings_or_numbers_are_read_and_words_are_kept() {
     }
     for job in read_both("Progress", "\"55 %\"", "55 %") {
         assert_eq!(job.progress, None);
-        assert_eq!(job.odd_field("Progress").map(|f| f.text()), Some("55 %".into()));
+        assert_eq!(
+            job.odd_field("Progress").map(|f| f.text()),
+            Some("55 %".into())
+        );
     }
 }
 
@@ -91,7 +105,10 @@ fn enum_values_never_seen_are_typed_as_unknown_with_their_raw_value() {
     }
     for job in read_both("JobType", "\"server\"", "server") {
         assert_eq!(job.job_type, None);
-        assert_eq!(job.odd_field("JobType").map(|f| f.text()), Some("server".into()));
+        assert_eq!(
+            job.odd_field("JobType").map(|f| f.text()),
+            Some("server".into())
+        );
     }
 }
 
@@ -100,10 +117,16 @@ fn a_field_of_an_unexpected_type_is_kept_as_received() {
     let [from_json, from_xml] = read_both("Description", r#"{"Text":"x"}"#, "<Text>x</Text>");
     for job in [&from_json, &from_xml] {
         assert_eq!(job.description, "");
-        assert_eq!(job.odd_field("Description").map(|f| &f.raw), Some(&json!({"Text": "x"})));
+        assert_eq!(
+            job.odd_field("Description").map(|f| &f.raw),
+            Some(&json!({"Text": "x"}))
+        );
     }
     let [job, _] = read_both("RunOnce", "[true]", "");
-    assert_eq!(job.odd_field("RunOnce").map(|f| f.text()), Some("[true]".into()));
+    assert_eq!(
+        job.odd_field("RunOnce").map(|f| f.text()),
+        Some("[true]".into())
+    );
 }
 
 #[test]
@@ -113,7 +136,10 @@ fn an_odd_value_inside_a_list_leaves_the_rest_of_the_job_and_the_list() {
     for job in read_both("ReplicationJobRuns", runs_json, runs_xml) {
         assert_eq!(job.replication_job_runs.len(), 2);
         assert_eq!(job.replication_job_runs[0].start_time, None);
-        assert_eq!(job.replication_job_runs[1].start_time, Some(at("2026-11-28T12:00:00Z")));
+        assert_eq!(
+            job.replication_job_runs[1].start_time,
+            Some(at("2026-11-28T12:00:00Z"))
+        );
         let field = job
             .odd_field("ReplicationJobRuns.ReplicationJobRun[0].StartTime")
             .expect("kept with its path");
@@ -123,23 +149,44 @@ fn an_odd_value_inside_a_list_leaves_the_rest_of_the_job_and_the_list() {
 
 #[test]
 fn raw_json_is_the_job_as_sent_with_unknown_fields() {
-    let (json_body, xml_body) = page_with("FutureField", r#"{"Level":3, "Note":"new"}"#, "<Level>3</Level>");
+    let (json_body, xml_body) = page_with(
+        "FutureField",
+        r#"{"Level":3, "Note":"new"}"#,
+        "<Level>3</Level>",
+    );
     let page = json::parse_response(&json_body).unwrap();
-    let raw = page.replication_jobs[0].raw.as_ref().expect("kept").as_str();
-    assert_eq!(raw, r#"{"JobId":"j-odd","Name":"odd","FutureField":{"Level":3, "Note":"new"}}"#);
+    let raw = page.replication_jobs[0]
+        .raw
+        .as_ref()
+        .expect("kept")
+        .as_str();
+    assert_eq!(
+        raw,
+        r#"{"JobId":"j-odd","Name":"odd","FutureField":{"Level":3, "Note":"new"}}"#
+    );
     assert_eq!(
         page.replication_jobs[1].raw.as_ref().map(|r| r.as_str()),
         Some(r#"{"JobId":"j-plain","Progress":40}"#)
     );
     // XML keeps its element tree as JSON.
     let page = xml::parse_response(&xml_body).unwrap();
-    let raw: Value = serde_json::from_str(page.replication_jobs[0].raw.as_ref().unwrap().as_str()).unwrap();
-    assert_eq!(raw, json!({"JobId": "j-odd", "Name": "odd", "FutureField": {"Level": "3"}}));
+    let raw: Value =
+        serde_json::from_str(page.replication_jobs[0].raw.as_ref().unwrap().as_str()).unwrap();
+    assert_eq!(
+        raw,
+        json!({"JobId": "j-odd", "Name": "odd", "FutureField": {"Level": "3"}})
+    );
     // A job alone in its list (one XML element) keeps its raw JSON too.
     let alone = "<DescribeReplicationJobsResponse><ReplicationJobs><ReplicationJob><JobId>j-1</JobId><Progress>x</Progress></ReplicationJob></ReplicationJobs></DescribeReplicationJobsResponse>";
     let job = &xml::parse_response(alone).unwrap().replication_jobs[0];
-    assert_eq!(job.raw.as_ref().map(|r| r.as_str()), Some(r#"{"JobId":"j-1","Progress":"x"}"#));
-    assert_eq!(job.odd_field("Progress").map(|f| f.text()), Some("x".into()));
+    assert_eq!(
+        job.raw.as_ref().map(|r| r.as_str()),
+        Some(r#"{"JobId":"j-1","Progress":"x"}"#)
+    );
+    assert_eq!(
+        job.odd_field("Progress").map(|f| f.text()),
+        Some("x".into())
+    );
 }
 
 #[test]

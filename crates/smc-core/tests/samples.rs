@@ -177,7 +177,9 @@ fn written_forms_read_back_identically() {
         "{wire}"
     );
     assert_eq!(
-        json::parse_response(&wire).expect("reads back").typed_parts(),
+        json::parse_response(&wire)
+            .expect("reads back")
+            .typed_parts(),
         page.typed_parts()
     );
 
@@ -185,7 +187,9 @@ fn written_forms_read_back_identically() {
     assert!(document
         .starts_with("<?xml version='1.0' encoding='UTF-8'?><DescribeReplicationJobsResponse>"));
     assert_eq!(
-        xml::parse_response(&document).expect("reads back").typed_parts(),
+        xml::parse_response(&document)
+            .expect("reads back")
+            .typed_parts(),
         page.typed_parts()
     );
 }

@@ -48,7 +48,10 @@ fn make_odd(job: &mut Value) {
         fields.insert("StartTime".into(), without_zone(started).into());
     }
     if let Some(progress) = fields.get("Progress").and_then(Value::as_f64) {
-        fields.insert("Progress".into(), format!("{} %", display_f64(progress)).into());
+        fields.insert(
+            "Progress".into(),
+            format!("{} %", display_f64(progress)).into(),
+        );
     }
     fields.insert("JobType".into(), UNKNOWN_JOB_TYPE.into());
     fields.insert(
@@ -103,7 +106,10 @@ mod tests {
         assert_eq!(first["CreationTime"], "2026-11-28T20:05:00.000+08:00");
         assert_eq!(first["StartTime"], "2026-11-28T12:06:00");
         assert_eq!(first["Progress"], "55.45 %");
-        assert_eq!(tree["ReplicationJobs"]["ReplicationJob"][1]["Progress"], 55.45);
+        assert_eq!(
+            tree["ReplicationJobs"]["ReplicationJob"][1]["Progress"],
+            55.45
+        );
 
         for body in [tree.to_string(), smc_core::xml::tree_to_string(&tree)] {
             let read = smc_core::body::parse_response(&body).expect("odd fields never fail a page");
@@ -116,8 +122,14 @@ mod tests {
             let first = &read.replication_jobs[0];
             assert_eq!(first.creation_time, page.replication_jobs[0].creation_time);
             assert_eq!(first.job_type, Some(JobType::Unknown(UNKNOWN_JOB_TYPE)));
-            assert_eq!(first.odd_field("Progress").map(|f| f.text()), Some("55.45 %".into()));
-            assert_eq!(first.odd_field("StartTime").map(|f| f.text()), Some("2026-11-28T12:06:00".into()));
+            assert_eq!(
+                first.odd_field("Progress").map(|f| f.text()),
+                Some("55.45 %".into())
+            );
+            assert_eq!(
+                first.odd_field("StartTime").map(|f| f.text()),
+                Some("2026-11-28T12:06:00".into())
+            );
             assert!(first.raw.as_ref().unwrap().as_str().contains(UNKNOWN_FIELD));
         }
     }

@@ -35,11 +35,15 @@ async fn a_page_with_odd_fields_shows_every_row_marks_them_and_keeps_them_raw() 
         .await;
     let marks = smc_e2e::browser::strings(marks);
     assert!(
-        marks.iter().any(|title| title.starts_with("Shown as received: ")),
+        marks
+            .iter()
+            .any(|title| title.starts_with("Shown as received: ")),
         "{marks:?}"
     );
     assert!(
-        marks.iter().any(|title| title.contains(&odd_jobs::UNKNOWN_JOB_TYPE.to_string())),
+        marks
+            .iter()
+            .any(|title| title.contains(&odd_jobs::UNKNOWN_JOB_TYPE.to_string())),
         "the unknown job type shows its number: {marks:?}"
     );
 
@@ -73,8 +77,16 @@ async fn a_page_with_odd_fields_shows_every_row_marks_them_and_keeps_them_raw() 
         .await;
     let received = received.as_str().unwrap_or_default();
     for field in &odd_job.odd_fields {
-        assert!(received.contains(&field.path), "{} in {received}", field.path);
-        assert!(received.contains(&field.text()), "{} in {received}", field.text());
+        assert!(
+            received.contains(&field.path),
+            "{} in {received}",
+            field.path
+        );
+        assert!(
+            received.contains(&field.text()),
+            "{} in {received}",
+            field.text()
+        );
     }
     let overview = viewer
         .eval("text(root.querySelector('.smcv-details section[aria-label=\"Overview\"]'))")

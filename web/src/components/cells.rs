@@ -90,7 +90,9 @@ pub fn odd_field_value(field: &OddField) -> Html {
 /// A job type: its label, or the number as received when the viewer does not know it.
 pub fn job_type_text(job_type: Option<JobType>) -> Html {
     match job_type {
-        Some(t) if !t.is_known() => as_received(t.code().to_string(), "a job type this viewer does not know"),
+        Some(t) if !t.is_known() => {
+            as_received(t.code().to_string(), "a job type this viewer does not know")
+        }
         Some(t) => html! { { t.label() } },
         None => html! { { "–" } },
     }
@@ -99,7 +101,10 @@ pub fn job_type_text(job_type: Option<JobType>) -> Html {
 /// A network mode: its label, or the number as received when the viewer does not know it.
 pub fn net_mode_text(net_mode: Option<NetMode>) -> Html {
     match net_mode {
-        Some(m) if !m.is_known() => as_received(m.code().to_string(), "a network mode this viewer does not know"),
+        Some(m) if !m.is_known() => as_received(
+            m.code().to_string(),
+            "a network mode this viewer does not know",
+        ),
         Some(m) => html! { { m.label() } },
         None => html! { { "–" } },
     }

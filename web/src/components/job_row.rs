@@ -89,7 +89,9 @@ pub fn JobRow(props: &JobRowProps) -> Html {
             }
             Column::LastRun => match odd_run_start(job) {
                 Some(odd) => html! { <td>{ odd_field_value(odd) }</td> },
-                None => html! { <td>{ time_cell(last_run_start(job), props.zone, props.now) }</td> },
+                None => {
+                    html! { <td>{ time_cell(last_run_start(job), props.zone, props.now) }</td> }
+                }
             },
             Column::Tags => html! {
                 <td><TagChips tags={job.tags.clone()} on_select={on_tag.clone()} /></td>

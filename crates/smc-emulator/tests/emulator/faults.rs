@@ -125,28 +125,48 @@ async fn an_odd_fields_rule_sends_odd_job_fields_that_never_fail_the_page() {
         {
             assert_eq!(odd.job_id, plain.job_id);
             if index % 3 != 0 {
-                assert_eq!(odd.typed_parts(), plain.typed_parts(), "{format:?} job {index}");
+                assert_eq!(
+                    odd.typed_parts(),
+                    plain.typed_parts(),
+                    "{format:?} job {index}"
+                );
                 continue;
             }
             // The creation time arrives in UTC+8 with milliseconds: still the same instant.
             assert_eq!(odd.creation_time, plain.creation_time);
-            assert_eq!(odd.job_type, Some(JobType::Unknown(odd_jobs::UNKNOWN_JOB_TYPE)));
+            assert_eq!(
+                odd.job_type,
+                Some(JobType::Unknown(odd_jobs::UNKNOWN_JOB_TYPE))
+            );
             assert_eq!(
                 odd.odd_field("Progress").is_some(),
                 plain.progress.is_some(),
                 "{format:?} job {index}"
             );
-            assert_eq!(odd.odd_field("StartTime").is_some(), plain.start_time.is_some());
-            assert!(odd.raw.as_ref().unwrap().as_str().contains(odd_jobs::UNKNOWN_FIELD));
+            assert_eq!(
+                odd.odd_field("StartTime").is_some(),
+                plain.start_time.is_some()
+            );
+            assert!(odd
+                .raw
+                .as_ref()
+                .unwrap()
+                .as_str()
+                .contains(odd_jobs::UNKNOWN_FIELD));
         }
         assert!(
-            page.replication_jobs.iter().any(|job| !job.odd_fields.is_empty()),
+            page.replication_jobs
+                .iter()
+                .any(|job| !job.odd_fields.is_empty()),
             "{format:?}"
         );
     }
     harness.state.clear_faults();
     let again = harness.describe(&first_page()).await;
-    assert!(again.replication_jobs.iter().all(|job| job.odd_fields.is_empty()));
+    assert!(again
+        .replication_jobs
+        .iter()
+        .all(|job| job.odd_fields.is_empty()));
 }
 
 #[tokio::test]
