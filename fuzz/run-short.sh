@@ -17,7 +17,7 @@ shift || true
 if [ "$#" -gt 0 ]; then
     targets=("$@")
 else
-    targets=(json_response xml_response api_error request_params parse_form verify wire_time)
+    targets=(json_response xml_response odd_fields api_error request_params parse_form verify wire_time)
 fi
 sanitizer="${SANITIZER:-address}"
 export RUSTC_BOOTSTRAP=1

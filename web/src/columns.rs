@@ -70,6 +70,24 @@ impl Column {
         }
     }
 
+    /// The job's field it shows, in the API's name, when it shows one field: where an odd
+    /// field (see `ReplicationJob::odd_fields`) of the job is shown as received.
+    pub fn wire_field(self) -> Option<&'static str> {
+        match self {
+            Column::Name => Some("Name"),
+            Column::Status => Some("Status"),
+            Column::BusinessStatus => Some("BusinessStatus"),
+            Column::Progress => Some("Progress"),
+            Column::Source => Some("SourceId"),
+            Column::Target => Some("TargetType"),
+            Column::JobType => Some("JobType"),
+            Column::Region => Some("RegionId"),
+            Column::Created => Some("CreationTime"),
+            Column::Tags => Some("Tags"),
+            Column::LastRun => None,
+        }
+    }
+
     /// Whether a person may hide it (the name identifies the row, so it stays).
     pub fn hideable(self) -> bool {
         self != Column::Name
@@ -125,6 +143,14 @@ pub fn last_run_start(job: &ReplicationJob) -> Option<OffsetDateTime> {
         .iter()
         .filter_map(|run| run.start_time)
         .max()
+}
+
+/// A run start that arrived in a form the viewer cannot read: the latest run is then
+/// unknown, and this is shown in its place.
+pub fn odd_run_start(job: &ReplicationJob) -> Option<&smc_core::OddField> {
+    job.odd_fields.iter().rev().find(|field| {
+        field.path.starts_with("ReplicationJobRuns") && field.path.ends_with("StartTime")
+    })
 }
 
 /// What the job migrates to, in one line: `ECS image m-…`, `Container image ns/repo:tag`.
@@ -231,6 +257,20 @@ mod tests {
             .map(|j| j.name.clone())
             .collect();
         assert_eq!(unsorted, ["b", "A", "c"]);
+    }
+
+    #[test]
+    fn a_value_shown_as_received_sorts_as_unknown() {
+        let body = r#"{"ReplicationJobs":[{"Name":"odd","Progress":"55 %","CreationTime":"soon"},{"Name":"low","Progress":5,"CreationTime":"2026-11-28T12:00:00Z"},{"Name":"none"}]}"#;
+        let page = Page(std::rc::Rc::new(
+            smc_core::json::parse_response(body).unwrap(),
+        ));
+        assert!(page.replication_jobs[0].odd_field("Progress").is_some());
+        assert_eq!(
+            names(&page, Column::Progress, false),
+            ["low", "odd", "none"]
+        );
+        assert_eq!(names(&page, Column::Created, false), ["low", "odd", "none"]);
     }
 
     #[test]

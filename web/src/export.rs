@@ -10,7 +10,7 @@ use smc_core::time_format::format_wire_time;
 use smc_core::{ApiError, DescribeReplicationJobs, ReplicationJob};
 
 use crate::api::{fetch_page, Endpoint};
-use crate::columns::{last_run_start, target_summary};
+use crate::columns::{last_run_start, odd_run_start, target_summary};
 use crate::filters::tag_label;
 
 /// The largest page the API allows.
@@ -180,49 +180,59 @@ const CSV_HEADER: [&str; 20] = [
     "Tags",
 ];
 
-/// One header row and one row per job; times in UTC as the API gives them.
+/// One header row and one row per job; times in UTC as the API gives them. A field that
+/// arrived in a form the viewer cannot read is written as it arrived.
 pub fn to_csv(jobs: &[ReplicationJob]) -> String {
     let mut out = String::new();
     push_row(&mut out, CSV_HEADER.iter().map(|h| h.to_string()));
     for job in jobs {
         let time = |t: Option<time::OffsetDateTime>| t.map(format_wire_time).unwrap_or_default();
         let tags: Vec<String> = job.tags.iter().map(tag_label).collect();
+        let as_received = |(column, typed): (&&str, String)| {
+            let odd = match *column {
+                "LastRunStartTime" => odd_run_start(job),
+                field => job.odd_field(field),
+            };
+            odd.map_or(typed, |field| field.text())
+        };
         push_row(
             &mut out,
-            [
-                job.job_id.clone(),
-                job.name.clone(),
-                job.status
-                    .as_ref()
-                    .map(|s| s.as_str().to_owned())
-                    .unwrap_or_default(),
-                job.business_status
-                    .as_ref()
-                    .map(|s| s.as_str().to_owned())
-                    .unwrap_or_default(),
-                job.progress.map(display_f64).unwrap_or_default(),
-                job.source_id.clone(),
-                job.target_type
-                    .as_ref()
-                    .map(|t| t.as_str().to_owned())
-                    .unwrap_or_default(),
-                target_summary(job),
-                job.image_id.clone(),
-                job.instance_id.clone(),
-                job.job_type
-                    .map(|t| t.code().to_string())
-                    .unwrap_or_default(),
-                job.region_id.clone(),
-                job.resource_group_id.clone(),
-                time(job.creation_time),
-                time(job.start_time),
-                time(job.end_time),
-                time(last_run_start(job)),
-                job.error_code.clone(),
-                job.status_info.clone(),
-                tags.join("; "),
-            ]
-            .into_iter(),
+            CSV_HEADER
+                .iter()
+                .zip([
+                    job.job_id.clone(),
+                    job.name.clone(),
+                    job.status
+                        .as_ref()
+                        .map(|s| s.as_str().to_owned())
+                        .unwrap_or_default(),
+                    job.business_status
+                        .as_ref()
+                        .map(|s| s.as_str().to_owned())
+                        .unwrap_or_default(),
+                    job.progress.map(display_f64).unwrap_or_default(),
+                    job.source_id.clone(),
+                    job.target_type
+                        .as_ref()
+                        .map(|t| t.as_str().to_owned())
+                        .unwrap_or_default(),
+                    target_summary(job),
+                    job.image_id.clone(),
+                    job.instance_id.clone(),
+                    job.job_type
+                        .map(|t| t.code().to_string())
+                        .unwrap_or_default(),
+                    job.region_id.clone(),
+                    job.resource_group_id.clone(),
+                    time(job.creation_time),
+                    time(job.start_time),
+                    time(job.end_time),
+                    time(last_run_start(job)),
+                    job.error_code.clone(),
+                    job.status_info.clone(),
+                    tags.join("; "),
+                ])
+                .map(as_received),
         );
     }
     out
@@ -456,16 +466,33 @@ mod tests {
             "Tags":{"Tag":[{"Key":"k","Value":"v"}]}},{"JobId":"j-2","Progress":0.1}]}}"#,
         )
         .unwrap();
-        let jobs = page.replication_jobs;
+        let jobs = &page.replication_jobs;
         let body = format!(
             "{{\"ReplicationJobs\":{{\"ReplicationJob\":{}}}}}",
-            to_json(&jobs)
+            to_json(jobs)
         );
         assert_eq!(
             smc_core::body::parse_response(&body)
                 .unwrap()
+                .typed_parts()
                 .replication_jobs,
-            jobs
+            page.typed_parts().replication_jobs
         );
+    }
+
+    #[test]
+    fn csv_writes_fields_shown_as_received_as_they_arrived() {
+        let page = smc_core::json::parse_response(
+            r#"{"ReplicationJobs":[{"JobId":"j-1","Progress":"55 %","JobType":9,"CreationTime":"2026-11-28T12:00:00",
+            "ReplicationJobRuns":[{"StartTime":"later"}]}]}"#,
+        )
+        .unwrap();
+        let csv = to_csv(&page.replication_jobs);
+        let row: Vec<&str> = csv.split("\r\n").nth(1).unwrap().split(',').collect();
+        let column = |name: &str| row[CSV_HEADER.iter().position(|h| *h == name).unwrap()];
+        assert_eq!(column("Progress"), "55 %");
+        assert_eq!(column("JobType"), "9");
+        assert_eq!(column("CreationTime"), "2026-11-28T12:00:00");
+        assert_eq!(column("LastRunStartTime"), "later");
     }
 }

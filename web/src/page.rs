@@ -58,6 +58,13 @@ pub struct PageJob {
     index: usize,
 }
 
+impl PageJob {
+    /// The `RequestId` of the page the job arrived on, for support tickets.
+    pub fn request_id(&self) -> &str {
+        &self.page.request_id
+    }
+}
+
 impl Deref for PageJob {
     type Target = ReplicationJob;
 

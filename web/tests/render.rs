@@ -439,7 +439,7 @@ fn DetailsHost(props: &DetailsHostProps) -> yew::Html {
         <>
             <button id="open-b" onclick={open_b}>{ "Open j-b" }</button>
             <DetailsPanel job_id={(*open).clone()} page={None::<Page>} endpoint={props.endpoint.clone()}
-                zone={Zone::Utc} copied=false dispatch={Callback::noop()} />
+                zone={Zone::Utc} copied={None::<String>} dispatch={Callback::noop()} />
         </>
     }
 }

@@ -97,12 +97,12 @@ mod tests {
 
     #[test]
     #[cfg(feature = "field-paths")]
-    fn a_wrong_type_deep_inside_names_its_path_and_line() {
-        let body = "{\"ReplicationJobs\":{\"ReplicationJob\":[{\"JobId\":\"j-1\"},\n{\"JobId\":\"j-2\",\"Progress\":\"lots\"}]}}";
+    fn a_job_that_is_no_object_names_its_path_and_line() {
+        let body = "{\"ReplicationJobs\":{\"ReplicationJob\":[{\"JobId\":\"j-1\"},\n\"j-2\"]}}";
         let error = parse_response(body).unwrap_err();
-        assert_eq!(error.path, "ReplicationJobs.ReplicationJob[1].Progress");
+        assert_eq!(error.path, "ReplicationJobs.ReplicationJob[1]");
         assert!(error.position.starts_with("line 2"), "{error}");
-        assert!(error.message.contains("expected a number"), "{error}");
+        assert!(error.message.contains("must be an object"), "{error}");
         assert!(
             error.to_string().starts_with("malformed JSON response at "),
             "{error}"

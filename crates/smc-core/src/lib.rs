@@ -5,6 +5,8 @@
 //!
 //! - [`format`], [`number`], [`time_format`], [`encode`]: the wire's small parts (formats,
 //!   numbers and times as text, percent-encoding).
+//! - [`raw`]: what arrived, kept beside the typed model (a job's JSON, its odd fields);
+//!   `odd`: finding the fields of an object that keep it from typing.
 //! - `wire`: the serde helpers for the API's loose wire format (numbers as strings,
 //!   wrapped or flat lists, `null`s), which the types below name in their derives.
 //! - [`enums`], [`error`]: the API's enumerations, which keep values they do not know; and
@@ -28,6 +30,8 @@ pub mod format;
 pub mod json;
 pub mod model;
 pub mod number;
+mod odd;
+pub mod raw;
 pub mod request;
 pub mod sign;
 pub mod tag_filter;
@@ -45,6 +49,7 @@ pub use model::{
     DataDisk, DataDiskDetail, DescribeReplicationJobsResponse, DiskPart, Disks, Part,
     ReplicationJob, ReplicationJobRun, SystemDisk, Tag,
 };
+pub use raw::{OddField, RawJson};
 pub use request::DescribeReplicationJobs;
 pub use sign::{Credentials, SignedRequest, SigningParams};
 pub use tag_filter::TagFilter;

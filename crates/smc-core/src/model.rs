@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
 use crate::enums::{BusinessStatus, JobType, LicenseType, NetMode, RunType, Status, TargetType};
+use crate::raw::{OddField, RawJson};
 use crate::wire::{self, wrapped, WireItem};
 
 /// One page of migration jobs.
@@ -36,9 +37,29 @@ pub struct DescribeReplicationJobsResponse {
         skip_serializing_if = "Option::is_none"
     )]
     pub page_size: Option<i64>,
-    /// The jobs on this page, newest first.
-    #[serde(with = "wrapped")]
+    /// The jobs on this page, newest first. Each keeps its JSON as it arrived, and the
+    /// fields that could not be typed: see [`ReplicationJob::raw`].
+    #[serde(
+        deserialize_with = "received_jobs::deserialize",
+        serialize_with = "wrapped::serialize"
+    )]
     pub replication_jobs: Vec<ReplicationJob>,
+}
+
+impl DescribeReplicationJobsResponse {
+    /// The page without what each job kept as it arrived (its raw JSON and odd fields): what
+    /// two readings of the same jobs agree on, in JSON and XML, or before and after a trip
+    /// through the wire form.
+    pub fn typed_parts(&self) -> Self {
+        DescribeReplicationJobsResponse {
+            replication_jobs: self
+                .replication_jobs
+                .iter()
+                .map(ReplicationJob::typed_parts)
+                .collect(),
+            ..self.clone()
+        }
+    }
 }
 
 /// A migration job (`ReplicationJob`).
@@ -213,10 +234,101 @@ pub struct ReplicationJob {
     /// Tags attached to the job.
     #[serde(with = "wrapped")]
     pub tags: Vec<Tag>,
+    /// The job as the API sent it, every field, unknown ones included (for XML, its element
+    /// tree as JSON). `None` for a job made in code.
+    #[serde(skip)]
+    pub raw: Option<RawJson>,
+    /// Fields that arrived in a shape the model cannot type (a time that is no time, a word
+    /// for a number, an object for a string): their typed field above is left empty.
+    #[serde(skip)]
+    pub odd_fields: Vec<OddField>,
+}
+
+impl ReplicationJob {
+    /// The odd field at `path` (`CreationTime`), if that field arrived odd.
+    pub fn odd_field(&self, path: &str) -> Option<&OddField> {
+        self.odd_fields.iter().find(|field| field.path == path)
+    }
+
+    /// The job without its raw JSON and odd fields: see
+    /// [`DescribeReplicationJobsResponse::typed_parts`].
+    pub fn typed_parts(&self) -> Self {
+        ReplicationJob {
+            raw: None,
+            odd_fields: Vec::new(),
+            ..self.clone()
+        }
+    }
 }
 
 impl WireItem for ReplicationJob {
     const WRAPPER: &'static str = "ReplicationJob";
+}
+
+/// The jobs of a page, each read from its own JSON text, which it keeps. A job that does
+/// not type is typed again without the fields that keep it from typing (module `odd`);
+/// only a job that is not an object at all fails the page.
+mod received_jobs {
+    use serde::de::{Deserialize, Deserializer, Error, MapAccess};
+    use serde_json::value::RawValue;
+    use serde_json::Value;
+
+    use super::ReplicationJob;
+    use crate::odd::type_leniently;
+    use crate::raw::RawJson;
+    use crate::wire::{wrapped, WireItem};
+
+    /// One job as it arrived.
+    struct ReceivedJob(ReplicationJob);
+
+    impl<'de> Deserialize<'de> for ReceivedJob {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            let raw = Box::<RawValue>::deserialize(deserializer)?;
+            read(RawJson::new(raw))
+                .map(ReceivedJob)
+                .map_err(D::Error::custom)
+        }
+    }
+
+    impl WireItem for ReceivedJob {
+        const WRAPPER: &'static str = ReplicationJob::WRAPPER;
+
+        // A lone job arrives as the members of its object, not as text: it is kept as the
+        // JSON of those members.
+        fn from_lone_map<'de, A: MapAccess<'de>>(map: A) -> Result<Self, A::Error> {
+            let value = Value::deserialize(serde::de::value::MapAccessDeserializer::new(map))?;
+            read(RawJson::from_value(&value))
+                .map(ReceivedJob)
+                .map_err(A::Error::custom)
+        }
+    }
+
+    fn read(raw: RawJson) -> Result<ReplicationJob, String> {
+        let text = raw.as_str();
+        // serde would read a struct from a list too (fields by position).
+        if !text.starts_with('{') {
+            return Err("a ReplicationJob must be an object".to_owned());
+        }
+        let mut job = match serde_json::from_str::<ReplicationJob>(text) {
+            Ok(job) => job,
+            Err(_) => {
+                let value: Value = serde_json::from_str(text).map_err(|e| e.to_string())?;
+                let (mut job, odd_fields) =
+                    type_leniently::<ReplicationJob>(value).map_err(|e| e.to_string())?;
+                job.odd_fields = odd_fields;
+                job
+            }
+        };
+        job.raw = Some(raw);
+        Ok(job)
+    }
+
+    pub(super) fn deserialize<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Vec<ReplicationJob>, D::Error> {
+        let jobs: Vec<ReceivedJob> = wrapped::deserialize(deserializer)?;
+        Ok(jobs.into_iter().map(|job| job.0).collect())
+    }
 }
 
 /// A data disk of the destination (`DataDisk`).

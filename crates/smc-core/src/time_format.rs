@@ -5,7 +5,8 @@ use time::{OffsetDateTime, UtcOffset};
 
 /// Parses an API time. Besides the documented `2019-06-04T13:35:00Z` it accepts what
 /// other SMC APIs and SDKs emit: RFC 3339 with fractional seconds, explicit offsets, `t`,
-/// `z` or a space as separators, and minute precision (`2019-06-04T13:35Z`). The result is
+/// `z` or a space as separators, and minute precision (`2019-06-04T13:35Z`,
+/// `2019-06-04T21:35+08:00`). The result is
 /// always in UTC and in whole seconds, the precision of the wire format, so a time read and
 /// written again reads the same.
 pub fn parse_wire_time(text: &str) -> Result<OffsetDateTime, String> {
@@ -24,11 +25,13 @@ pub fn parse_wire_time(text: &str) -> Result<OffsetDateTime, String> {
         .ok_or_else(|| format!("{text:?} is outside the years 0000 to 9999 in UTC"))
 }
 
-/// `2019-06-04T13:35Z` as `2019-06-04T13:35:00Z`, which RFC 3339 reads; any other text as
-/// it is.
+/// `2019-06-04T13:35Z` as `2019-06-04T13:35:00Z` (and `13:35+08:00` as `13:35:00+08:00`),
+/// which RFC 3339 reads; any other text as it is.
 fn with_seconds(text: &str) -> std::borrow::Cow<'_, str> {
+    let is_zone =
+        |zone: &str| matches!(zone, "Z" | "z") || (zone.len() == 6 && zone.starts_with(['+', '-']));
     match text.split_at_checked(16) {
-        Some((minutes, zone @ ("Z" | "z"))) => format!("{minutes}:00{zone}").into(),
+        Some((minutes, zone)) if is_zone(zone) => format!("{minutes}:00{zone}").into(),
         _ => text.into(),
     }
 }
@@ -83,6 +86,7 @@ mod tests {
             "2019-06-04t13:35:00z",
             "2019-06-04 13:35:00Z",
             "2019-06-04T13:35Z",
+            "2019-06-04T21:35+08:00",
             "2019-06-04T13:35:00.999999999999Z",
             "2019-06-04T21:35:00+08:00",
             "2019-06-04T08:35:00-05:00",
@@ -102,7 +106,8 @@ mod tests {
         for text in [
             "2019-06-04T13:35:00",
             "2019-06-04T13:35",
-            "2019-06-04T13:35+08:00",
+            "2019-06-04T13:35+0800",
+            "2019-06-04T13:3+08:00",
             "2019-06-04T13:35:00.Z",
             "2019-06-04T13:35:00+24:00",
             "2019-06-04T13:35:00+08:60",

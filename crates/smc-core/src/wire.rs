@@ -233,8 +233,14 @@ pub(crate) mod opt_time {
 
 /// A list item type and the name of the object that wraps its list on the wire:
 /// `"DataDisks":{"DataDisk":[…]}` has the wrapper `DataDisk`.
-pub(crate) trait WireItem {
+pub(crate) trait WireItem: DeserializeOwned {
     const WRAPPER: &'static str;
+
+    /// Reads an item that arrived alone: the wrapper holds one object, not a list (XML with
+    /// a single child element).
+    fn from_lone_map<'de, A: MapAccess<'de>>(map: A) -> Result<Self, A::Error> {
+        <Self as serde::Deserialize<'de>>::deserialize(de::value::MapAccessDeserializer::new(map))
+    }
 }
 
 /// Reads and writes lists in the API's wrapped form, accepting every other form too.
@@ -281,7 +287,7 @@ pub(crate) mod wrapped {
         deserializer: D,
     ) -> Result<Vec<T>, D::Error>
     where
-        T: DeserializeOwned,
+        T: WireItem,
         D: Deserializer<'de>,
     {
         deserializer.deserialize_any(ListVisitor {
@@ -299,7 +305,7 @@ pub(crate) mod wrapped {
         item: PhantomData<T>,
     }
 
-    impl<'de, T: DeserializeOwned> Visitor<'de> for ListVisitor<T> {
+    impl<'de, T: WireItem> Visitor<'de> for ListVisitor<T> {
         type Value = Vec<T>;
 
         fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -331,9 +337,7 @@ pub(crate) mod wrapped {
         }
         fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Vec<T>, A::Error> {
             if !self.wrapped {
-                // XML with a single child element: the wrapper holds one object, not a list.
-                let item = T::deserialize(de::value::MapAccessDeserializer::new(map))?;
-                return Ok(vec![item]);
+                return Ok(vec![T::from_lone_map(map)?]);
             }
             let mut items = Vec::new();
             while let Some(is_wrapper) = map.next_key_seed(KeyIs(self.wrapper))? {
@@ -378,7 +382,7 @@ pub(crate) mod wrapped {
         item: PhantomData<T>,
     }
 
-    impl<'de, T: DeserializeOwned> de::DeserializeSeed<'de> for InnerList<T> {
+    impl<'de, T: WireItem> de::DeserializeSeed<'de> for InnerList<T> {
         type Value = Vec<T>;
 
         fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Vec<T>, D::Error> {

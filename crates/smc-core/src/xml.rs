@@ -218,11 +218,20 @@ fn resolve_reference(reference: &quick_xml::events::BytesRef<'_>) -> Option<Stri
     quick_xml::escape::resolve_xml_entity(&reference.xml10_content()).map(str::to_owned)
 }
 
+/// Writes a response given as its wire-form JSON tree (wrapped lists), as [`to_string`]
+/// writes a typed one: for sending fields the model would not write (odd or unknown ones).
+pub fn tree_to_string(tree: &Value) -> String {
+    tree_document(RESPONSE_ROOT, tree)
+}
+
 /// Serializes `value` through its wire-form JSON and writes it as an XML document.
 fn document<T: Serialize>(root: &str, value: &T) -> String {
-    let tree = serde_json::to_value(value).unwrap_or(Value::Null);
+    tree_document(root, &serde_json::to_value(value).unwrap_or(Value::Null))
+}
+
+fn tree_document(root: &str, tree: &Value) -> String {
     let mut out = String::from("<?xml version='1.0' encoding='UTF-8'?>");
-    write_element(&mut out, root, &tree);
+    write_element(&mut out, root, tree);
     out
 }
 

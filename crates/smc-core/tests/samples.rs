@@ -157,7 +157,7 @@ fn the_facts_sample_as_xml_parses_to_the_same_model() {
     let from_xml = xml::parse_response(common::FACTS_SAMPLE_XML).expect("the XML sample parses");
     assert_facts_sample(&from_xml);
     let from_json = json::parse_response(common::FACTS_SAMPLE_JSON).expect("parses");
-    assert_eq!(from_xml, from_json);
+    assert_eq!(from_xml.typed_parts(), from_json.typed_parts());
 }
 
 #[test]
@@ -176,12 +176,22 @@ fn written_forms_read_back_identically() {
         wire.contains(r#""CreationTime":"2014-07-24T13:00:52Z""#),
         "{wire}"
     );
-    assert_eq!(json::parse_response(&wire).expect("reads back"), page);
+    assert_eq!(
+        json::parse_response(&wire)
+            .expect("reads back")
+            .typed_parts(),
+        page.typed_parts()
+    );
 
     let document = xml::to_string(&page);
     assert!(document
         .starts_with("<?xml version='1.0' encoding='UTF-8'?><DescribeReplicationJobsResponse>"));
-    assert_eq!(xml::parse_response(&document).expect("reads back"), page);
+    assert_eq!(
+        xml::parse_response(&document)
+            .expect("reads back")
+            .typed_parts(),
+        page.typed_parts()
+    );
 }
 
 #[test]

@@ -11,6 +11,7 @@ use smc_core::{
 
 use crate::call::RpcCall;
 use crate::error::{new_request_id, with_request_id, ApiFailure};
+use crate::odd_jobs::odd_page_tree;
 use crate::state::AppState;
 use crate::store::Page;
 
@@ -27,16 +28,18 @@ pub(crate) async fn describe_replication_jobs(
         None => gateway.authenticate(call.method.as_str(), &call.params, state.now()),
     };
     checked.map_err(|refusal| refusal.into_failure(format))?;
+    let mut odd_fields = false;
     if let Some(fault) = state.fault_for(call.action()) {
         state.wait(fault.delay).await;
         if let Some(failure) = fault.failure {
             return Err(failure.in_format(format));
         }
+        odd_fields = fault.odd_fields;
     }
     let request = DescribeReplicationJobs::from_params(call.request_params())
         .map_err(|errors| invalid_parameters(&errors).in_format(format))?;
     let page = state.describe(&request);
-    Ok(render(format, &request, page))
+    Ok(render(format, &request, page, odd_fields))
 }
 
 /// `InvalidParameter`, naming each parameter and the rule it breaks.
@@ -54,8 +57,13 @@ fn invalid_parameters(errors: &ValidationErrors) -> ApiFailure {
     ApiFailure::new(StatusCode::BAD_REQUEST, "InvalidParameter", message)
 }
 
-/// The page in the wire format the call asked for.
-fn render(format: Format, request: &DescribeReplicationJobs, page: Page) -> Response {
+/// The page in the wire format the call asked for, with odd job fields if a fault says so.
+fn render(
+    format: Format,
+    request: &DescribeReplicationJobs,
+    page: Page,
+    odd_fields: bool,
+) -> Response {
     let request_id = new_request_id();
     let response = DescribeReplicationJobsResponse {
         request_id: request_id.clone(),
@@ -64,9 +72,11 @@ fn render(format: Format, request: &DescribeReplicationJobs, page: Page) -> Resp
         page_size: Some(request.effective_page_size()),
         replication_jobs: page.jobs,
     };
-    let body = match format {
-        Format::Json => smc_core::json::to_string(&response),
-        Format::Xml => smc_core::xml::to_string(&response),
+    let body = match (format, odd_fields) {
+        (Format::Json, false) => smc_core::json::to_string(&response),
+        (Format::Xml, false) => smc_core::xml::to_string(&response),
+        (Format::Json, true) => odd_page_tree(&response).to_string(),
+        (Format::Xml, true) => smc_core::xml::tree_to_string(&odd_page_tree(&response)),
     };
     with_request_id(StatusCode::OK, format, body, &request_id)
 }

@@ -4,7 +4,8 @@
 //!
 //! The first rule whose `action` matches and whose probability roll succeeds decides: the
 //! call waits `latency_ms`, then fails with `status`, `code` and `message`, or, with no
-//! status, is answered normally (a way to provoke a client's timeout).
+//! status, is answered normally (a way to provoke a client's timeout), with odd job fields
+//! when `odd_fields` is set (see [`crate::odd_jobs`]).
 
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::RwLock;
@@ -46,6 +47,11 @@ pub struct FaultRule {
     /// How long to wait before answering, in milliseconds.
     #[serde(default)]
     pub latency_ms: u64,
+    /// Answer normally, but with some job fields in shapes the API documents no more than
+    /// loosely: times with an offset or without a zone, a progress as text, an unknown job
+    /// type, a field no version of the model knows (needs status 0).
+    #[serde(default)]
+    pub odd_fields: bool,
 }
 
 fn every_action() -> String {
@@ -66,6 +72,7 @@ impl FaultRule {
             code: code.into(),
             message: String::new(),
             latency_ms: 0,
+            odd_fields: false,
         }
     }
 
@@ -73,6 +80,14 @@ impl FaultRule {
     pub fn delay(latency_ms: u64) -> Self {
         FaultRule {
             latency_ms,
+            ..FaultRule::error(0, "")
+        }
+    }
+
+    /// A rule answering every call normally, with odd job fields.
+    pub fn odd_job_fields() -> Self {
+        FaultRule {
+            odd_fields: true,
             ..FaultRule::error(0, "")
         }
     }
@@ -93,6 +108,9 @@ impl FaultRule {
         }
         if self.status == 0 && (!self.code.is_empty() || !self.message.is_empty()) {
             return Err("code and message need a status".to_owned());
+        }
+        if self.status != 0 && self.odd_fields {
+            return Err("odd_fields needs status 0: a failure has no jobs".to_owned());
         }
         if self.latency_ms > MAX_LATENCY_MS {
             return Err(format!(
@@ -180,6 +198,8 @@ pub(crate) struct Fault {
     pub(crate) delay: Duration,
     /// The failure to answer with, or none to answer normally.
     pub(crate) failure: Option<ApiFailure>,
+    /// Whether a normal answer carries odd job fields.
+    pub(crate) odd_fields: bool,
 }
 
 /// The rules in force, and a deterministic stream of rolls for their probabilities.
@@ -226,6 +246,7 @@ impl Faults {
         Some(Fault {
             delay: Duration::from_millis(rule.latency_ms),
             failure: rule.failure(),
+            odd_fields: rule.odd_fields,
         })
     }
 
@@ -272,6 +293,10 @@ mod tests {
             .unwrap_err()
             .starts_with("rule 1: probability"));
         assert!(parse_rules(r#"[{"code":"X"}]"#).is_err());
+        assert!(parse_rules(r#"[{"status":500,"odd_fields":true}]"#)
+            .unwrap_err()
+            .contains("odd_fields needs status 0"));
+        assert!(parse_rules(r#"[{"odd_fields":true}]"#).unwrap()[0].odd_fields);
         assert!(parse_rules(r#"[{"statuss":500}]"#).is_err());
         assert!(parse_rules(r#"{"status":500}"#).is_err());
     }

@@ -25,7 +25,8 @@
 //!   gateway's checks.
 //! - [`store`], `filter`, `progress`: the jobs, which a request selects, how they move.
 //! - [`generate`] (with its `vocabulary` and `rng`): the deterministic generator.
-//! - [`faults`]: injected latency and errors; [`error`]: the one error response.
+//! - [`faults`]: injected latency, errors and odd job fields ([`odd_jobs`]); [`error`]: the
+//!   one error response.
 //! - [`clock`]: where "now" comes from.
 
 mod api;
@@ -43,6 +44,7 @@ mod gateway_v3;
 pub mod generate;
 mod limits;
 mod nonce;
+pub mod odd_jobs;
 mod progress;
 mod rng;
 pub mod server;

@@ -3,7 +3,7 @@
 //! Every test starts its own stack (fresh emulator, fixed seed, frozen time) and browser,
 //! so tests share nothing and run in any order. What a test expects comes from the API
 //! itself (asked through the proxy), never from numbers copied from the generator.
-//! Screenshots of the list, a filtered list, details, an error and the embed page go to
+//! Screenshots of the list, a filtered list, details, an error, odd fields and the embed page go to
 //! `target/e2e/`.
 
 mod accessibility;
@@ -14,5 +14,6 @@ mod export;
 mod faults;
 mod filters;
 mod history;
+mod odd_fields;
 mod paging;
 mod tags;

@@ -6,7 +6,7 @@ use yew::prelude::*;
 use crate::api::Endpoint;
 use crate::components::{
     ActiveFilters, Banners, DetailsPanel, FilterBar, Header, JobsTable, Pagination,
-    PreferencesPanel,
+    PreferencesPanel, RequestIdNote,
 };
 use crate::filters::active_filters;
 use crate::hooks::{
@@ -149,6 +149,10 @@ pub fn App(props: &AppProps) -> Html {
     let window = state.window();
     let loading = state.fetch.loading;
     let page = state.fetch.page.clone();
+    let request_id = page
+        .as_ref()
+        .map(|page| page.request_id.clone())
+        .filter(|id| !id.is_empty());
 
     html! {
         <div class="smcv" data-density={preferences.density.key()}>
@@ -198,13 +202,17 @@ pub fn App(props: &AppProps) -> Html {
                 copied={state.copied.clone()}
                 dispatch={dispatch.clone()} />
             <Pagination {window} {loading} id={paging_id} dispatch={dispatch.clone()} {on_page_size} />
+            if let Some(request_id) = request_id {
+                <RequestIdNote copied={state.copied.as_ref() == Some(&request_id)} {request_id}
+                    dispatch={dispatch.clone()} />
+            }
             if let Some(job_id) = &state.open_job {
                 <DetailsPanel
                     job_id={job_id.clone()}
                     {page}
                     endpoint={props.endpoint.clone()}
                     zone={preferences.zone}
-                    copied={state.copied.as_ref() == Some(job_id)}
+                    copied={state.copied.clone()}
                     {dispatch} />
             }
         </div>

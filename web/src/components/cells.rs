@@ -1,8 +1,9 @@
 //! Small views of a job's values, shared by the table and the details: status indicator,
-//! progress and times. Functions of their arguments, with no state or callbacks.
+//! progress, times, and values shown as received. Functions of their arguments, with no
+//! state or callbacks.
 
 use smc_core::number::display_f64;
-use smc_core::Status;
+use smc_core::{JobType, NetMode, OddField, ReplicationJob, Status};
 use time::OffsetDateTime;
 use yew::prelude::*;
 
@@ -61,5 +62,50 @@ pub fn time_cell(time: Option<OffsetDateTime>, zone: Zone, now: OffsetDateTime) 
             }
         }
         None => html! { <span class="smcv-muted">{ "–" }</span> },
+    }
+}
+
+/// A value the viewer could not read, as it arrived, marked `≈` and saying so on hover and
+/// to assistive tech. `why` says what the viewer made of it.
+pub fn as_received(text: String, why: &str) -> Html {
+    html! {
+        <span class="smcv-received" title={format!("Shown as received: {text} ({why})")}>
+            <span class="smcv-received__mark" aria-hidden="true">{ "≈" }</span>
+            { text }
+            <span class="smcv-sr-only">{ " (shown as received)" }</span>
+        </span>
+    }
+}
+
+/// The field `path` of `job` as it arrived, if it arrived odd.
+pub fn odd_cell(job: &ReplicationJob, path: &str) -> Option<Html> {
+    job.odd_field(path).map(odd_field_value)
+}
+
+/// An odd field's value, as it arrived.
+pub fn odd_field_value(field: &OddField) -> Html {
+    as_received(field.text(), "not in a form this viewer reads")
+}
+
+/// A job type: its label, or the number as received when the viewer does not know it.
+pub fn job_type_text(job_type: Option<JobType>) -> Html {
+    match job_type {
+        Some(t) if !t.is_known() => {
+            as_received(t.code().to_string(), "a job type this viewer does not know")
+        }
+        Some(t) => html! { { t.label() } },
+        None => html! { { "–" } },
+    }
+}
+
+/// A network mode: its label, or the number as received when the viewer does not know it.
+pub fn net_mode_text(net_mode: Option<NetMode>) -> Html {
+    match net_mode {
+        Some(m) if !m.is_known() => as_received(
+            m.code().to_string(),
+            "a network mode this viewer does not know",
+        ),
+        Some(m) => html! { { m.label() } },
+        None => html! { { "–" } },
     }
 }

@@ -21,8 +21,8 @@ pub struct DetailsPanelProps {
     pub endpoint: Endpoint,
     /// The zone of times.
     pub zone: Zone,
-    /// Whether the job's id was just copied.
-    pub copied: bool,
+    /// The text just copied (its copy button says so).
+    pub copied: Option<String>,
     /// Told to close the panel, to filter by a tag, and of copies.
     pub dispatch: Callback<Action>,
 }
@@ -56,7 +56,7 @@ pub fn DetailsPanel(props: &DetailsPanelProps) -> Html {
             html! { <p class="smcv-error-text" role="alert">{ message }</p> }
         }
         Lookup::Found(job) => html! {
-            <JobDetails {job} zone={props.zone} copied={props.copied} dispatch={props.dispatch.clone()} />
+            <JobDetails {job} zone={props.zone} copied={props.copied.clone()} dispatch={props.dispatch.clone()} />
         },
     };
     let heading_id = format!("details-{job_id}");

@@ -1,12 +1,15 @@
 //! The body of a job's details: every field, grouped, with disks and partitions, the run
-//! history, tags, a hint for errors and the raw JSON.
+//! history, tags, a hint for errors, the fields shown as received, the page's RequestId and
+//! the job's JSON as the API sent it.
 
 use smc_core::{Part, ReplicationJob, Tag};
 use time::OffsetDateTime;
 use yew::prelude::*;
 
 use crate::columns::target_summary;
-use crate::components::cells::{progress_cell, status_indicator};
+use crate::components::cells::{
+    job_type_text, net_mode_text, odd_cell, odd_field_value, progress_cell, status_indicator,
+};
 use crate::components::{CopyButton, TagChips};
 use crate::filters::tag_label;
 use crate::format::{format_time, human_bytes, relative_time, Zone};
@@ -21,8 +24,8 @@ pub struct JobDetailsProps {
     pub job: PageJob,
     /// The zone of times.
     pub zone: Zone,
-    /// Whether the job's id was just copied.
-    pub copied: bool,
+    /// The text just copied (its copy button says so).
+    pub copied: Option<String>,
     /// Told to filter by a tag, and of copies.
     pub dispatch: Callback<Action>,
 }
@@ -37,6 +40,14 @@ fn text_fact(label: &str, value: &str) -> Html {
         html! {}
     } else {
         fact(label, html! { <code>{ value.to_owned() }</code> })
+    }
+}
+
+/// `shown`, unless the job's field `path` arrived odd: then that field as received.
+fn or_odd(job: &ReplicationJob, path: &str, label: &str, shown: Html) -> Html {
+    match odd_cell(job, path) {
+        Some(received) => fact(label, received),
+        None => shown,
     }
 }
 
@@ -63,6 +74,8 @@ pub fn JobDetails(props: &JobDetailsProps) -> Html {
         dispatch,
     } = props;
     let zone = *zone;
+    let is_copied = |text: &str| copied.as_deref() == Some(text);
+    let request_id = job.request_id().to_owned();
     let on_tag = dispatch.reform(|tag: Tag| Action::AddTag(tag_label(&tag)));
     let schedule = match job.run_once {
         Some(true) => "One-time migration".to_owned(),
@@ -77,20 +90,23 @@ pub fn JobDetails(props: &JobDetailsProps) -> Html {
             <section aria-label="Overview">
                 <h3>{ "Overview" }</h3>
                 <dl class="smcv-facts">
-                    { fact("Job ID", html! { <><code>{ job.job_id.clone() }</code><CopyButton text={job.job_id.clone()} what="job ID" copied={*copied} dispatch={dispatch.clone()} /></> }) }
-                    { text_fact("Name", &job.name) }
-                    { if job.description.is_empty() { html! {} } else { fact("Description", job.description.clone()) } }
-                    { fact("Status", status_indicator(job.status.as_ref())) }
-                    { fact("Business status", job.business_status.as_ref().map_or("–", |s| s.label())) }
-                    { fact("Progress", progress_cell(job.progress, "Progress of this job".to_owned())) }
-                    { fact("Type", job.job_type.map_or("–", |t| t.label()).to_owned()) }
-                    { text_fact("Source server", &job.source_id) }
-                    { text_fact("Region", &job.region_id) }
+                    { fact("Job ID", html! { <><code>{ job.job_id.clone() }</code><CopyButton text={job.job_id.clone()} what="job ID" copied={is_copied(&job.job_id)} dispatch={dispatch.clone()} /></> }) }
+                    { or_odd(job, "Name", "Name", text_fact("Name", &job.name)) }
+                    { or_odd(job, "Description", "Description", if job.description.is_empty() { html! {} } else { fact("Description", job.description.clone()) }) }
+                    { or_odd(job, "Status", "Status", fact("Status", status_indicator(job.status.as_ref()))) }
+                    { or_odd(job, "BusinessStatus", "Business status", fact("Business status", job.business_status.as_ref().map_or("–", |s| s.label()))) }
+                    { or_odd(job, "Progress", "Progress", fact("Progress", progress_cell(job.progress, "Progress of this job".to_owned()))) }
+                    { or_odd(job, "JobType", "Type", fact("Type", job_type_text(job.job_type))) }
+                    { or_odd(job, "SourceId", "Source server", text_fact("Source server", &job.source_id)) }
+                    { or_odd(job, "RegionId", "Region", text_fact("Region", &job.region_id)) }
                     { text_fact("Resource group", &job.resource_group_id) }
                     { text_fact("Work group", &job.workgroup_id) }
-                    { time_fact("Created", job.creation_time, zone) }
-                    { time_fact("Started", job.start_time, zone) }
-                    { time_fact("Ended", job.end_time, zone) }
+                    { or_odd(job, "CreationTime", "Created", time_fact("Created", job.creation_time, zone)) }
+                    { or_odd(job, "StartTime", "Started", time_fact("Started", job.start_time, zone)) }
+                    { or_odd(job, "EndTime", "Ended", time_fact("Ended", job.end_time, zone)) }
+                    if !request_id.is_empty() {
+                        { fact("Request ID", html! { <><code>{ request_id.clone() }</code><CopyButton text={request_id.clone()} what="request ID" copied={is_copied(&request_id)} dispatch={dispatch.clone()} /></> }) }
+                    }
                 </dl>
             </section>
             if !job.error_code.is_empty() || !job.status_info.is_empty() {
@@ -107,8 +123,8 @@ pub fn JobDetails(props: &JobDetailsProps) -> Html {
                 <h3>{ "Schedule" }</h3>
                 <dl class="smcv-facts">
                     { fact("Runs", schedule) }
-                    { time_fact("Scheduled start", job.scheduled_start_time, zone) }
-                    { time_fact("Valid until", job.valid_time, zone) }
+                    { or_odd(job, "ScheduledStartTime", "Scheduled start", time_fact("Scheduled start", job.scheduled_start_time, zone)) }
+                    { or_odd(job, "ValidTime", "Valid until", time_fact("Valid until", job.valid_time, zone)) }
                     { match job.max_number_of_image_to_keep { Some(n) => fact("Images kept", n.to_string()), None => html! {} } }
                 </dl>
             </section>
@@ -134,7 +150,7 @@ pub fn JobDetails(props: &JobDetailsProps) -> Html {
             <section aria-label="Network">
                 <h3>{ "Network" }</h3>
                 <dl class="smcv-facts">
-                    { fact("Network", job.net_mode.map_or("–", |m| m.label()).to_owned()) }
+                    { or_odd(job, "NetMode", "Network", fact("Network", net_mode_text(job.net_mode))) }
                     { text_fact("VPC", &job.vpc_id) }
                     { text_fact("vSwitch", &job.v_switch_id) }
                 </dl>
@@ -145,13 +161,31 @@ pub fn JobDetails(props: &JobDetailsProps) -> Html {
                 <h3>{ "Tags" }</h3>
                 <TagChips tags={job.tags.clone()} on_select={on_tag} />
             </section>
+            if !job.odd_fields.is_empty() {
+                <section aria-label="Shown as received">
+                    <h3>{ "Shown as received" }</h3>
+                    <p class="smcv-muted">{ "These fields arrived in a form this viewer does not read; they are shown as the API sent them, and sorting treats them as unknown." }</p>
+                    <dl class="smcv-facts smcv-received-list">
+                        { for job.odd_fields.iter().map(|field| fact(&field.path, odd_field_value(field))) }
+                    </dl>
+                </section>
+            }
             <section aria-label="Raw JSON">
                 <details>
                     <summary>{ "Raw JSON" }</summary>
-                    <pre class="smcv-raw">{ serde_json::to_string_pretty(&**job).unwrap_or_default() }</pre>
+                    <pre class="smcv-raw">{ raw_json(job) }</pre>
                 </details>
             </section>
         </div>
+    }
+}
+
+/// The job as the API sent it, every field, unknown ones included; a job made by the viewer
+/// itself (never one that arrived) is written from the model.
+fn raw_json(job: &ReplicationJob) -> String {
+    match &job.raw {
+        Some(raw) => raw.pretty(),
+        None => serde_json::to_string_pretty(job).unwrap_or_default(),
     }
 }
 

@@ -4,8 +4,10 @@ use smc_core::Tag;
 use time::OffsetDateTime;
 use yew::prelude::*;
 
-use crate::columns::{last_run_start, target_summary, Column};
-use crate::components::cells::{progress_cell, status_indicator, time_cell};
+use crate::columns::{last_run_start, odd_run_start, target_summary, Column};
+use crate::components::cells::{
+    job_type_text, odd_cell, odd_field_value, progress_cell, status_indicator, time_cell,
+};
 use crate::components::{CopyButton, TagChips};
 use crate::filters::tag_label;
 use crate::format::Zone;
@@ -50,6 +52,15 @@ pub fn JobRow(props: &JobRowProps) -> Html {
         .dispatch
         .reform(|tag: Tag| Action::AddTag(tag_label(&tag)));
     let cell = |column: &Column| -> Html {
+        // A value that arrived in a form the viewer cannot read is shown as it arrived (the
+        // name stays the row's button).
+        if let Some(odd) = column
+            .wire_field()
+            .filter(|_| *column != Column::Name)
+            .and_then(|field| odd_cell(job, field))
+        {
+            return html! { <td>{ odd }</td> };
+        }
         match column {
             Column::Name => html! {
                 <th scope="row" class="smcv-cell-name">
@@ -71,14 +82,17 @@ pub fn JobRow(props: &JobRowProps) -> Html {
             },
             Column::Source => html! { <td><code>{ job.source_id.clone() }</code></td> },
             Column::Target => html! { <td>{ target_summary(job) }</td> },
-            Column::JobType => html! { <td>{ job.job_type.map_or("–", |t| t.label()) }</td> },
+            Column::JobType => html! { <td>{ job_type_text(job.job_type) }</td> },
             Column::Region => html! { <td>{ job.region_id.clone() }</td> },
             Column::Created => {
                 html! { <td>{ time_cell(job.creation_time, props.zone, props.now) }</td> }
             }
-            Column::LastRun => {
-                html! { <td>{ time_cell(last_run_start(job), props.zone, props.now) }</td> }
-            }
+            Column::LastRun => match odd_run_start(job) {
+                Some(odd) => html! { <td>{ odd_field_value(odd) }</td> },
+                None => {
+                    html! { <td>{ time_cell(last_run_start(job), props.zone, props.now) }</td> }
+                }
+            },
             Column::Tags => html! {
                 <td><TagChips tags={job.tags.clone()} on_select={on_tag.clone()} /></td>
             },

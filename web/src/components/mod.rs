@@ -23,6 +23,7 @@ mod jobs_table;
 mod name_filter;
 mod pagination;
 mod preferences_panel;
+mod request_id_note;
 mod tag_chips;
 
 pub use active_filters::{ActiveFilters, ActiveFiltersProps};
@@ -42,4 +43,5 @@ pub use jobs_table::{JobsTable, JobsTableProps};
 pub use name_filter::{NameFilter, NameFilterProps};
 pub use pagination::{Pagination, PaginationProps};
 pub use preferences_panel::{PreferencesPanel, PreferencesPanelProps};
+pub use request_id_note::{RequestIdNote, RequestIdNoteProps};
 pub use tag_chips::{TagChips, TagChipsProps};

@@ -159,7 +159,8 @@ impl Harness {
         self.call(request).await.page()
     }
 
-    /// Every job `request` selects, over all pages of 50, checking the totals on the way.
+    /// Every job `request` selects, over all pages of 50, checking the totals on the way;
+    /// their typed parts, to compare with jobs made in code.
     pub async fn describe_all(&self, request: &DescribeReplicationJobs) -> Vec<ReplicationJob> {
         let mut jobs = Vec::new();
         for number in 1.. {
@@ -172,7 +173,7 @@ impl Harness {
                 .await;
             let total = page.total_count.expect("TotalCount") as usize;
             let done = page.replication_jobs.is_empty();
-            jobs.extend(page.replication_jobs);
+            jobs.extend(page.typed_parts().replication_jobs);
             if done || jobs.len() >= total {
                 assert_eq!(jobs.len(), total, "pages add up to TotalCount");
                 break;

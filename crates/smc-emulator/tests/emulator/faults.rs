@@ -4,9 +4,9 @@
 use std::time::{Duration, Instant};
 
 use axum::http::StatusCode;
-use smc_core::{DescribeReplicationJobs, Format};
+use smc_core::{DescribeReplicationJobs, Format, JobType};
 use smc_emulator::files::load_faults;
-use smc_emulator::FaultRule;
+use smc_emulator::{odd_jobs, FaultRule};
 
 use crate::common::Harness;
 
@@ -99,6 +99,74 @@ async fn faults_apply_only_to_calls_that_pass_the_gateway() {
         (error.http_status, error.code.as_str()),
         (500, "InternalError")
     );
+}
+
+#[tokio::test]
+async fn an_odd_fields_rule_sends_odd_job_fields_that_never_fail_the_page() {
+    let harness = Harness::new();
+    let plain = harness.describe(&first_page()).await;
+    harness
+        .state
+        .set_faults(vec![FaultRule::odd_job_fields()])
+        .unwrap();
+    for format in [Format::Json, Format::Xml] {
+        let signed = harness.sign(&first_page(), format, "GET");
+        let answer = harness
+            .send("GET", &format!("/?{}", signed.query_string()), None, "")
+            .await;
+        assert!(answer.body.contains(odd_jobs::UNKNOWN_FIELD), "{format:?}");
+        let page = answer.page();
+        assert_eq!(page.replication_jobs.len(), plain.replication_jobs.len());
+        for (index, (odd, plain)) in page
+            .replication_jobs
+            .iter()
+            .zip(&plain.replication_jobs)
+            .enumerate()
+        {
+            assert_eq!(odd.job_id, plain.job_id);
+            if index % 3 != 0 {
+                assert_eq!(
+                    odd.typed_parts(),
+                    plain.typed_parts(),
+                    "{format:?} job {index}"
+                );
+                continue;
+            }
+            // The creation time arrives in UTC+8 with milliseconds: still the same instant.
+            assert_eq!(odd.creation_time, plain.creation_time);
+            assert_eq!(
+                odd.job_type,
+                Some(JobType::Unknown(odd_jobs::UNKNOWN_JOB_TYPE))
+            );
+            assert_eq!(
+                odd.odd_field("Progress").is_some(),
+                plain.progress.is_some(),
+                "{format:?} job {index}"
+            );
+            assert_eq!(
+                odd.odd_field("StartTime").is_some(),
+                plain.start_time.is_some()
+            );
+            assert!(odd
+                .raw
+                .as_ref()
+                .unwrap()
+                .as_str()
+                .contains(odd_jobs::UNKNOWN_FIELD));
+        }
+        assert!(
+            page.replication_jobs
+                .iter()
+                .any(|job| !job.odd_fields.is_empty()),
+            "{format:?}"
+        );
+    }
+    harness.state.clear_faults();
+    let again = harness.describe(&first_page()).await;
+    assert!(again
+        .replication_jobs
+        .iter()
+        .all(|job| job.odd_fields.is_empty()));
 }
 
 #[tokio::test]

@@ -89,7 +89,10 @@ async fn json_and_xml_carry_the_same_page() {
     assert_eq!(xml.headers["content-type"], "text/xml;charset=utf-8");
     let (json, xml) = (json.page(), xml.page());
     assert_eq!(json.total_count, xml.total_count);
-    assert_eq!(json.replication_jobs, xml.replication_jobs);
+    assert_eq!(
+        json.typed_parts().replication_jobs,
+        xml.typed_parts().replication_jobs
+    );
     assert!(json
         .replication_jobs
         .iter()

@@ -1,0 +1,30 @@
+//! The shown page's `RequestId`, which support tickets ask for.
+
+use yew::prelude::*;
+
+use crate::components::CopyButton;
+use crate::state::Action;
+
+/// The page's request, and whether its id was just copied.
+#[derive(Properties, PartialEq)]
+pub struct RequestIdNoteProps {
+    /// The `RequestId` the API gave the shown page.
+    pub request_id: AttrValue,
+    /// Whether it was just copied.
+    pub copied: bool,
+    /// Told of copies.
+    pub dispatch: Callback<Action>,
+}
+
+/// `Request ID 6E11…F7 [Copy]`, below the table.
+#[function_component]
+pub fn RequestIdNote(props: &RequestIdNoteProps) -> Html {
+    html! {
+        <footer class="smcv-request-id">
+            <span class="smcv-muted">{ "Request ID of this page" }</span>
+            <code>{ props.request_id.clone() }</code>
+            <CopyButton text={props.request_id.clone()} what="request ID" copied={props.copied}
+                dispatch={props.dispatch.clone()} />
+        </footer>
+    }
+}
