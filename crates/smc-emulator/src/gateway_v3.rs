@@ -257,5 +257,14 @@ mod tests {
             check(&set(SECURITY_TOKEN_HEADER, "t")),
             (400, "IncompleteSignature".into())
         );
+        let twice = |call: &mut V3Call| {
+            call.headers.append(
+                DATE_HEADER,
+                HeaderValue::from_static("2026-05-01T08:00:00Z"),
+            );
+        };
+        assert_eq!(check(&twice), (400, "InvalidParameter".into()));
+        let unreadable = |call: &mut V3Call| call.authorization = format!("{} x", v3::ALGORITHM);
+        assert_eq!(check(&unreadable), (400, "IncompleteSignature".into()));
     }
 }
