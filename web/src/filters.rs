@@ -125,29 +125,13 @@ pub fn parse_tag(raw: &str) -> Result<TagFilter, String> {
 /// Adds a tag filter, with the same rules as the API.
 pub fn add_tag(request: &mut DescribeReplicationJobs, tag: TagFilter) -> Result<TagFilter, String> {
     if request.tags.contains(&tag) {
-        return Err(format!("{} is already a filter", tag_filter_label(&tag)));
+        return Err(format!("{tag} is already a filter"));
     }
     let mut candidate = request.clone();
     candidate.tags.push(tag.clone());
     check(&candidate, "Tag")?;
     *request = candidate;
     Ok(tag)
-}
-
-/// A tag filter as a person reads it: `env=prod`, `env` for any value, and empty parts
-/// spelled out so they cannot be missed: `env = (empty)`, `(empty key) = v`.
-pub fn tag_filter_label(tag: &TagFilter) -> String {
-    let key = if tag.key.is_empty() {
-        "(empty key)"
-    } else {
-        tag.key.as_str()
-    };
-    match tag.value.as_deref() {
-        None => key.to_owned(),
-        Some("") => format!("{key} = (empty)"),
-        Some(value) if tag.key.is_empty() => format!("{key} = {value}"),
-        Some(value) => format!("{key}={value}"),
-    }
 }
 
 /// A job's tag as the tag input reads it: `env=prod`, `owner=` for the empty value, `=v`
@@ -200,7 +184,7 @@ impl Filter {
             Filter::Region(region) => format!("Region: {region}"),
             Filter::ResourceGroup(group) => format!("Resource group: {group}"),
             Filter::Id(list, id) => format!("{}: {id}", list.label()),
-            Filter::Tag(tag) => format!("Tag: {}", tag_filter_label(tag)),
+            Filter::Tag(tag) => format!("Tag: {tag}"),
         }
     }
 
@@ -304,29 +288,7 @@ mod tests {
     }
 
     #[test]
-    fn tag_labels_spell_out_empty_parts() {
-        let labels: Vec<String> = [
-            TagFilter::with_value("env", "prod"),
-            TagFilter::any_value("env"),
-            TagFilter::with_value("env", ""),
-            TagFilter::with_value("", "v"),
-            TagFilter::with_value("", ""),
-            TagFilter::any_value(""),
-        ]
-        .iter()
-        .map(tag_filter_label)
-        .collect();
-        assert_eq!(
-            labels,
-            [
-                "env=prod",
-                "env",
-                "env = (empty)",
-                "(empty key) = v",
-                "(empty key) = (empty)",
-                "(empty key)"
-            ]
-        );
+    fn a_job_tag_is_typed_so_it_reads_back_as_exactly_it() {
         for tag in [
             Tag::new("env", "prod"),
             Tag::new("owner", ""),

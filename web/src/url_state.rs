@@ -170,7 +170,7 @@ fn read_request(search: &str, dropped: &mut Vec<String>) -> DescribeReplicationJ
             continue;
         };
         let tag = TagFilter { key, value };
-        let shown = format!("Tag.{n} ({})", crate::filters::tag_filter_label(&tag));
+        let shown = format!("Tag.{n} ({tag})");
         let mut alone = vec![("Tag.1.Key", tag.key.as_str())];
         alone.extend(tag.value.as_deref().map(|value| ("Tag.1.Value", value)));
         if count == MAX_TAGS {

@@ -29,7 +29,8 @@ pub const MAX_TAGS: usize = 20;
 pub const MAX_TAG_LENGTH: usize = 64;
 
 /// A `DescribeReplicationJobs` request. Every field is a filter; filters are ANDed and
-/// `None`, `Some("")`, an empty list or an empty id is no filter.
+/// `None` or `Some("")` in a scalar, an empty list and an empty id are no filter; a tag's
+/// empty value is a value (see [`TagFilter`]).
 ///
 /// Serde uses the API's names (`{"Status":"Running","JobId":["j-1"],"Tag":[{"Key":"env"}]}`),
 /// which is the shape the JavaScript API takes.
@@ -271,10 +272,10 @@ fn validate_tags(tags: &[TagFilter], errors: &mut ValidationErrors) {
     }
     for (index, tag) in tags.iter().enumerate() {
         let parts = [("Key", Some(&tag.key)), ("Value", tag.value.as_ref())];
-        for (part, text) in parts
+        let given = parts
             .into_iter()
-            .filter_map(|(part, text)| Some((part, text?)))
-        {
+            .filter_map(|(part, text)| text.map(|text| (part, text)));
+        for (part, text) in given {
             let parameter = format!("Tag.{}.{part}", index + 1);
             let length = text.chars().count();
             if length > MAX_TAG_LENGTH {

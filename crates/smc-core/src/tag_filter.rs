@@ -5,6 +5,8 @@
 //! empty value" and "the key `env`, whatever its value" are different filters:
 //! `Tag.1.Key=env&Tag.1.Value=` is the first, `Tag.1.Key=env` alone the second.
 
+use std::fmt;
+
 use serde::{Deserialize, Serialize};
 
 use crate::model::Tag;
@@ -53,6 +55,24 @@ impl TagFilter {
     }
 }
 
+/// The filter as a person reads it: `env=prod`, `env` for any value, and empty parts
+/// spelled out so they cannot be missed: `env = (empty)`, `(empty key) = v`.
+impl fmt::Display for TagFilter {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let key = if self.key.is_empty() {
+            "(empty key)"
+        } else {
+            self.key.as_str()
+        };
+        match self.value.as_deref() {
+            None => f.write_str(key),
+            Some("") => write!(f, "{key} = (empty)"),
+            Some(value) if self.key.is_empty() => write!(f, "{key} = {value}"),
+            Some(value) => write!(f, "{key}={value}"),
+        }
+    }
+}
+
 /// The filter for exactly this tag: its key with its value, even an empty one.
 impl From<&Tag> for TagFilter {
     fn from(tag: &Tag) -> Self {
@@ -89,6 +109,32 @@ mod tests {
         assert_eq!(
             TagFilter::from(&Tag::new("env", "")),
             TagFilter::with_value("env", "")
+        );
+    }
+
+    #[test]
+    fn labels_spell_out_empty_parts() {
+        let labels: Vec<String> = [
+            TagFilter::with_value("env", "prod"),
+            TagFilter::any_value("env"),
+            TagFilter::with_value("env", ""),
+            TagFilter::with_value("", "v"),
+            TagFilter::with_value("", ""),
+            TagFilter::any_value(""),
+        ]
+        .iter()
+        .map(TagFilter::to_string)
+        .collect();
+        assert_eq!(
+            labels,
+            [
+                "env=prod",
+                "env",
+                "env = (empty)",
+                "(empty key) = v",
+                "(empty key) = (empty)",
+                "(empty key)"
+            ]
         );
     }
 

@@ -24,21 +24,6 @@ pub fn shown_name(job: &ReplicationJob) -> &str {
     }
 }
 
-/// A tag filter as the viewer's chips read it: empty parts spelled out.
-pub fn tag_chip(tag: &TagFilter) -> String {
-    let key = if tag.key.is_empty() {
-        "(empty key)"
-    } else {
-        &tag.key
-    };
-    match tag.value.as_deref() {
-        None => key.to_owned(),
-        Some("") => format!("{key} = (empty)"),
-        Some(value) if tag.key.is_empty() => format!("{key} = {value}"),
-        Some(value) => format!("{key}={value}"),
-    }
-}
-
 /// A tag filter as it is typed into the tag input: `key=value`, `key=`, `=value` or `key`.
 pub fn tag_typed(tag: &TagFilter) -> String {
     match &tag.value {

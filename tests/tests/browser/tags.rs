@@ -6,7 +6,7 @@ use smc_core::{DescribeReplicationJobs, ReplicationJob, Tag, TagFilter};
 use smc_e2e::browser::{strings, Viewer};
 use smc_e2e::{Browser, Stack};
 
-use crate::common::{job_ids, range_label, tag_chip, tag_typed};
+use crate::common::{job_ids, range_label, tag_typed};
 
 /// Every job, asked through the proxy page by page.
 async fn every_job(stack: &Stack) -> Vec<ReplicationJob> {
@@ -47,7 +47,7 @@ async fn add_tag(
 ) {
     viewer.type_into("Tag", &tag_typed(tag)).await;
     viewer.click("Add tag filter").await;
-    let chip = format!("Tag: {}", tag_chip(tag));
+    let chip = format!("Tag: {tag}");
     viewer
         .wait_for(
             &format!("the chip {chip:?}"),

@@ -3,8 +3,6 @@
 use smc_core::{Tag, TagFilter};
 use yew::prelude::*;
 
-use crate::filters::tag_filter_label;
-
 /// The tags shown, and what choosing one does.
 #[derive(Properties, PartialEq)]
 pub struct TagChipsProps {
@@ -22,7 +20,7 @@ pub fn TagChips(props: &TagChipsProps) -> Html {
         return html! { <span class="smcv-muted">{ "–" }</span> };
     }
     let chip = |tag: &Tag| {
-        let label = tag_filter_label(&TagFilter::from(tag));
+        let label = TagFilter::from(tag).to_string();
         match &props.on_select {
             Some(on_select) => {
                 let tag = tag.clone();
