@@ -534,7 +534,7 @@ pub struct Tag {
     /// The key; may be empty.
     #[serde(deserialize_with = "wire::string")]
     pub key: String,
-    /// The value; may be empty (as a filter: any value of the key).
+    /// The value; may be empty.
     #[serde(deserialize_with = "wire::string")]
     pub value: String,
 }
