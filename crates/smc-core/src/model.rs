@@ -527,7 +527,7 @@ impl WireItem for ReplicationJobRun {
     const WRAPPER: &'static str = "ReplicationJobRun";
 }
 
-/// A tag on a job, also used as a request filter (`Tag.N.Key`, `Tag.N.Value`).
+/// A tag on a job. Request filters are [`TagFilter`](crate::TagFilter)s, whose value may be absent.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct Tag {
