@@ -64,13 +64,21 @@ fn depth(value: &Value) -> usize {
 fn set(job: &mut Value, path: &[&str], value: Value) {
     let mut node = job;
     for step in path {
-        node = if *step == "#" { &mut node[0] } else { &mut node[*step] };
+        node = if *step == "#" {
+            &mut node[0]
+        } else {
+            &mut node[*step]
+        };
     }
     *node = value;
 }
 
 fn check(page: &DescribeReplicationJobsResponse, body: &str) {
-    let ids: Vec<&str> = page.replication_jobs.iter().map(|j| j.job_id.as_str()).collect();
+    let ids: Vec<&str> = page
+        .replication_jobs
+        .iter()
+        .map(|j| j.job_id.as_str())
+        .collect();
     assert_eq!(ids.len(), 2, "{body}");
     assert_eq!(ids[1], "j-2", "{body}");
     assert_eq!(page.replication_jobs[1].progress, Some(3.0), "{body}");
@@ -114,7 +122,10 @@ fuzz_target!(|data: &[u8]| {
     if element == "#" || !text.chars().all(is_xml_text) {
         return;
     }
-    let content = text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
+    let content = text
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;");
     let body = format!(
         "<?xml version='1.0' encoding='UTF-8'?><DescribeReplicationJobsResponse><RequestId>R</RequestId>\
          <ReplicationJobs><ReplicationJob><Name>web</Name><{element}>{content}</{element}></ReplicationJob>\

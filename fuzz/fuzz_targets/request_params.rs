@@ -17,7 +17,11 @@ fuzz_target!(|data: &[u8]| {
     let Ok(request) = DescribeReplicationJobs::from_query_string(query) else {
         return;
     };
-    assert_eq!(request.validate(), Ok(()), "accepted but invalid: {request:?}");
+    assert_eq!(
+        request.validate(),
+        Ok(()),
+        "accepted but invalid: {request:?}"
+    );
 
     let params = request.to_params();
     assert_eq!(

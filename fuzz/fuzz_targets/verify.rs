@@ -23,7 +23,11 @@ fuzz_target!(|data: &[u8]| {
                 .iter()
                 .find(|(name, _)| name == "Signature")
                 .map(|(_, value)| value.as_str());
-            assert_eq!(given, Some(expected.signature.as_str()), "accepted a wrong signature");
+            assert_eq!(
+                given,
+                Some(expected.signature.as_str()),
+                "accepted a wrong signature"
+            );
         }
         Err(mismatch) => assert_eq!(mismatch.string_to_sign, expected.string_to_sign),
     }
@@ -33,7 +37,11 @@ fuzz_target!(|data: &[u8]| {
         .filter(|(name, _)| name != "Signature")
         .collect();
     signed.push(("Signature".to_owned(), expected.signature.clone()));
-    assert_eq!(verify("GET", &signed, secret), Ok(()), "refused its own signature");
+    assert_eq!(
+        verify("GET", &signed, secret),
+        Ok(()),
+        "refused its own signature"
+    );
     assert!(
         verify("POST", &signed, secret).is_err(),
         "a signature for GET passed for POST"

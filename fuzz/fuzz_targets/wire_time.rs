@@ -12,7 +12,10 @@ fuzz_target!(|data: &[u8]| {
     let Ok(time) = parse_wire_time(text) else {
         return;
     };
-    assert!(time.offset().is_utc(), "{text:?} read as {time}, not in UTC");
+    assert!(
+        time.offset().is_utc(),
+        "{text:?} read as {time}, not in UTC"
+    );
     let written = format_wire_time(time);
     assert_eq!(
         parse_wire_time(&written),

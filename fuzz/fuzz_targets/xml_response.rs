@@ -1,5 +1,7 @@
 //! `smc_core::xml::parse_response` never panics, and what it reads survives the wire form:
-//! writing it with `xml::to_string` and reading that again gives an equal response.
+//! writing it with `xml::to_string` and reading that again gives an equal response (its
+//! typed parts: each job's raw JSON is the text it was read from, and odd fields are not
+//! written).
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -14,7 +16,11 @@ fuzz_target!(|data: &[u8]| {
     };
     let written = xml::to_string(&response);
     match xml::parse_response(&written) {
-        Ok(again) => assert_eq!(again, response, "changed by a round trip through {written}"),
+        Ok(again) => assert_eq!(
+            again.typed_parts(),
+            response.typed_parts(),
+            "changed by a round trip through {written}"
+        ),
         Err(error) => panic!("cannot read its own output {written}: {error}"),
     }
 });

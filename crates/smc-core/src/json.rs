@@ -110,6 +110,16 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "field-paths")]
+    fn a_paging_field_that_does_not_type_fails_the_page_naming_it() {
+        let error = parse_response(r#"{"TotalCount":"lots"}"#).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            r#"malformed JSON response at TotalCount (line 1, column 21): expected an integer, found "lots""#
+        );
+    }
+
+    #[test]
     fn broken_syntax_reports_the_position() {
         let error = parse_response("{\"TotalCount\": 5,").unwrap_err();
         assert!(error.position.starts_with("line 1"), "{error}");

@@ -96,8 +96,21 @@ fn find(
         }
         path.pop();
     }
-    // Each part types alone but not together: the value is odd as a whole.
-    if odd.len() == found_before && !path.is_empty() {
+    if path.is_empty() {
+        return;
+    }
+    // Each part types alone but not together (serde reads a struct from a list by
+    // position, so a part probed alone is read in another place), or taking out what was
+    // found does not make the rest type: the value is odd as a whole.
+    let rest_reads = || {
+        let mut rest = node.clone();
+        for found in odd[found_before..].iter().rev() {
+            take(&mut rest, &found[path.len()..]);
+        }
+        reads(&pruned(root, path, rest))
+    };
+    if odd.len() == found_before || !rest_reads() {
+        odd.truncate(found_before);
         odd.push(path.clone());
     }
 }
@@ -218,6 +231,23 @@ mod tests {
         assert_eq!(job.replication_job_runs[1].image_id, "m-2");
         assert_eq!(job.replication_job_runs[1].start_time, None);
         assert_eq!(job.tags.len(), 1);
+    }
+
+    /// Found by the `odd_fields` fuzz target: serde reads a struct from a list by position,
+    /// so the items of such a list cannot be probed one by one.
+    #[test]
+    fn an_item_given_as_a_list_is_odd_as_a_whole() {
+        let run = json!([1, 1111, 11144444444444444441u64, 1.5]);
+        let (job, odd) = lenient(json!({
+            "JobId": "j-1",
+            "ReplicationJobRuns": {"ReplicationJobRun": [run.clone(), {"ImageId": "m-1"}]}
+        }));
+        assert_eq!(
+            odd,
+            [("ReplicationJobRuns.ReplicationJobRun[0]".to_owned(), run)]
+        );
+        assert_eq!(job.replication_job_runs.len(), 1);
+        assert_eq!(job.replication_job_runs[0].image_id, "m-1");
     }
 
     #[test]

@@ -20,11 +20,11 @@ pub struct RequestIdNoteProps {
 #[function_component]
 pub fn RequestIdNote(props: &RequestIdNoteProps) -> Html {
     html! {
-        <footer class="smcv-request-id">
+        <p class="smcv-request-id">
             <span class="smcv-muted">{ "Request ID of this page" }</span>
             <code>{ props.request_id.clone() }</code>
             <CopyButton text={props.request_id.clone()} what="request ID" copied={props.copied}
                 dispatch={props.dispatch.clone()} />
-        </footer>
+        </p>
     }
 }
