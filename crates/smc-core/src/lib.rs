@@ -31,6 +31,7 @@ pub mod json;
 pub mod model;
 pub mod number;
 mod odd;
+pub mod profile;
 pub mod raw;
 pub mod request;
 pub mod sign;
@@ -49,6 +50,7 @@ pub use model::{
     DataDisk, DataDiskDetail, DescribeReplicationJobsResponse, DiskPart, Disks, Part,
     ReplicationJob, ReplicationJobRun, SystemDisk, Tag,
 };
+pub use profile::{ProfileList, ProfileSummary, PROFILE_HEADER};
 pub use raw::{OddField, RawJson};
 pub use request::DescribeReplicationJobs;
 pub use sign::{Credentials, SignedRequest, SigningParams};
