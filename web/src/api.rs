@@ -2,15 +2,22 @@
 //! one answer, parsed by smc-core. Every failure becomes an `ApiError`, so the page shows
 //! one kind of error whether the API, the proxy or the network failed.
 
-use smc_core::{ApiError, DescribeReplicationJobs, DescribeReplicationJobsResponse, ACTION};
+use smc_core::profile::validate_profile_name;
+use smc_core::{
+    ApiError, DescribeReplicationJobs, DescribeReplicationJobsResponse, ProfileList, ACTION,
+    PROFILE_HEADER,
+};
 
-/// Where the proxy's browser API lives, and the bearer token it may want.
+/// Where the proxy's browser API lives, the bearer token it may want, and the account
+/// (profile) the calls are about.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Endpoint {
     /// `/api` on the same origin by default.
     pub base: String,
     /// Sent as `Authorization: Bearer …` when set.
     pub token: Option<String>,
+    /// Sent as `X-Smc-Profile` when set; the proxy's default account otherwise.
+    pub profile: Option<String>,
 }
 
 impl Default for Endpoint {
@@ -18,9 +25,23 @@ impl Default for Endpoint {
         Endpoint {
             base: "/api".to_owned(),
             token: None,
+            profile: None,
         }
     }
 }
+
+/// A failed call, and how long the proxy asked to wait before the next when it was
+/// throttled (`Retry-After`, whole seconds).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Refusal {
+    /// What went wrong.
+    pub error: ApiError,
+    /// Seconds to wait, for a throttling answer that said how long.
+    pub retry_after: Option<u32>,
+}
+
+/// The longest wait the viewer honours, so a wrong header cannot stall it for hours.
+const MAX_RETRY_AFTER_S: u32 = 300;
 
 impl Endpoint {
     /// The URL of one call.
@@ -40,13 +61,90 @@ pub async fn fetch_page(
     endpoint: &Endpoint,
     request: &DescribeReplicationJobs,
 ) -> Result<DescribeReplicationJobsResponse, ApiError> {
+    fetch_page_or_wait(endpoint, request)
+        .await
+        .map_err(|refusal| refusal.error)
+}
+
+/// Fetches one page; a throttled answer also says how long to wait.
+pub async fn fetch_page_or_wait(
+    endpoint: &Endpoint,
+    request: &DescribeReplicationJobs,
+) -> Result<DescribeReplicationJobsResponse, Refusal> {
+    let refused = |error| Refusal {
+        error,
+        retry_after: None,
+    };
     if let Err(errors) = request.validate() {
-        return Err(viewer_error("Viewer.InvalidRequest", errors.to_string()));
+        return Err(refused(viewer_error(
+            "Viewer.InvalidRequest",
+            errors.to_string(),
+        )));
     }
-    let mut call =
-        gloo::net::http::Request::get(&endpoint.url(request)).header("Accept", "application/json");
+    if let Some(Err(error)) = endpoint.profile.as_deref().map(validate_profile_name) {
+        return Err(refused(viewer_error(
+            "Viewer.InvalidRequest",
+            error.to_string(),
+        )));
+    }
+    let (status, retry_after, body) = get(endpoint, &endpoint.url(request))
+        .await
+        .map_err(refused)?;
+    decode(status, &body).map_err(|error| Refusal {
+        retry_after: retry_after_seconds(&error, retry_after.as_deref()),
+        error,
+    })
+}
+
+/// The profiles the caller may use. A proxy that predates profiles answers 404: no
+/// profiles, so the viewer shows no switcher.
+pub async fn fetch_profiles(endpoint: &Endpoint) -> Result<ProfileList, ApiError> {
+    let url = format!("{}/profiles", endpoint.base.trim_end_matches('/'));
+    let (status, _, body) = get(endpoint, &url).await?;
+    decode_profiles(status, &body)
+}
+
+/// Reads the answer of `GET /profiles`.
+pub fn decode_profiles(status: u16, body: &str) -> Result<ProfileList, ApiError> {
+    match status {
+        404 => Ok(ProfileList::default()),
+        200..=299 => serde_json::from_str(body)
+            .map_err(|error| viewer_error("Viewer.MalformedResponse", error.to_string())),
+        _ => Err(api_error(status, body)),
+    }
+}
+
+/// How long a throttled call asks to wait, for a `Throttling*` error only: `Retry-After` in
+/// whole seconds (at least 1), or the proxy's message ("… retry in N s") when a
+/// cross-origin page may not read the header.
+pub fn retry_after_seconds(error: &ApiError, header: Option<&str>) -> Option<u32> {
+    if !error.code.starts_with("Throttling") {
+        return None;
+    }
+    let seconds: u32 = match header {
+        Some(header) => header.trim().parse().ok()?,
+        None => {
+            let (_, after) = error.message.rsplit_once("retry in ")?;
+            after
+                .strip_suffix(" s")
+                .unwrap_or(after)
+                .trim()
+                .parse()
+                .ok()?
+        }
+    };
+    Some(seconds.clamp(1, MAX_RETRY_AFTER_S))
+}
+
+/// One GET to the proxy with the endpoint's token and profile: the status, the
+/// `Retry-After` header and the body.
+async fn get(endpoint: &Endpoint, url: &str) -> Result<(u16, Option<String>, String), ApiError> {
+    let mut call = gloo::net::http::Request::get(url).header("Accept", "application/json");
     if let Some(token) = &endpoint.token {
         call = call.header("Authorization", &format!("Bearer {token}"));
+    }
+    if let Some(profile) = &endpoint.profile {
+        call = call.header(PROFILE_HEADER, profile);
     }
     let response = call.send().await.map_err(|error| {
         viewer_error(
@@ -59,11 +157,12 @@ pub async fn fetch_page(
         )
     })?;
     let status = response.status();
+    let retry_after = response.headers().get("Retry-After");
     let body = response
         .text()
         .await
         .map_err(|error| viewer_error("Viewer.ResponseUnreadable", network_failure(error)))?;
-    decode(status, &body)
+    Ok((status, retry_after, body))
 }
 
 /// What the browser said went wrong, in its own words (the viewer never asks gloo for
@@ -82,11 +181,16 @@ pub fn decode(status: u16, body: &str) -> Result<DescribeReplicationJobsResponse
         return smc_core::json::parse_response(body)
             .map_err(|error| viewer_error("Viewer.MalformedResponse", error.to_string()));
     }
+    Err(api_error(status, body))
+}
+
+/// The API's (or proxy's) error in a non-2xx answer.
+fn api_error(status: u16, body: &str) -> ApiError {
     // The proxy always answers in JSON, so the XML reader stays out of the bundle.
     match smc_core::json::parse_api_error(body) {
         Ok(mut error) => {
             error.http_status = status;
-            Err(error)
+            error
         }
         Err(_) => {
             let excerpt: String = body.chars().take(200).collect();
@@ -95,7 +199,7 @@ pub fn decode(status: u16, body: &str) -> Result<DescribeReplicationJobsResponse
                 format!("The proxy answered HTTP {status} without an API error body: {excerpt}"),
             );
             error.http_status = status;
-            Err(error)
+            error
         }
     }
 }
@@ -121,7 +225,7 @@ mod tests {
     fn urls_carry_the_request_in_api_names() {
         let endpoint = Endpoint {
             base: "https://proxy.example/api/".into(),
-            token: None,
+            ..Endpoint::default()
         };
         let request = DescribeReplicationJobs {
             status: Some(Status::Running),
@@ -182,5 +286,61 @@ mod tests {
             "{}",
             malformed.message
         );
+    }
+
+    #[test]
+    fn profiles_decode_and_an_old_proxy_has_none() {
+        let list = decode_profiles(
+            200,
+            r#"{"profiles":[{"name":"prod","label":"Production"},{"name":"test"}],"default":"prod"}"#,
+        )
+        .unwrap();
+        assert_eq!(list.profiles.len(), 2);
+        assert_eq!(list.default.as_deref(), Some("prod"));
+        assert_eq!(
+            decode_profiles(404, "Not Found").unwrap(),
+            ProfileList::default()
+        );
+        let refused = decode_profiles(
+            401,
+            r#"{"Code":"Proxy.Unauthenticated","Message":"who?","RequestId":"R-2"}"#,
+        )
+        .unwrap_err();
+        assert_eq!(
+            (refused.code.as_str(), refused.http_status),
+            ("Proxy.Unauthenticated", 401)
+        );
+        assert_eq!(
+            decode_profiles(200, "[]").unwrap_err().code,
+            "Viewer.MalformedResponse"
+        );
+    }
+
+    #[test]
+    fn only_throttling_errors_wait_and_only_as_long_as_said() {
+        let throttled = decode(
+            429,
+            r#"{"Code":"Throttling","Message":"retry in 3 s","RequestId":"R-3"}"#,
+        )
+        .unwrap_err();
+        assert_eq!(retry_after_seconds(&throttled, Some("4")), Some(4));
+        assert_eq!(retry_after_seconds(&throttled, None), Some(3));
+        assert_eq!(retry_after_seconds(&throttled, Some(" 0 ")), Some(1));
+        assert_eq!(
+            retry_after_seconds(&throttled, Some("86400")),
+            Some(MAX_RETRY_AFTER_S)
+        );
+        assert_eq!(retry_after_seconds(&throttled, Some("soon")), None);
+        let user = ApiError {
+            code: "Throttling.User".into(),
+            ..ApiError::default()
+        };
+        assert_eq!(retry_after_seconds(&user, Some("2")), Some(2));
+        assert_eq!(retry_after_seconds(&user, None), None);
+        let internal = ApiError {
+            code: "InternalError".into(),
+            ..ApiError::default()
+        };
+        assert_eq!(retry_after_seconds(&internal, Some("2")), None);
     }
 }

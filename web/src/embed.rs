@@ -5,7 +5,8 @@
 //! </smc-replication-jobs>
 //! ```
 //! Attributes: `api-base` (default `/api`), `page-size`, `region`, `api-token` (a bearer
-//! token for a proxy started with `--token-file`), and `sync-url` (the viewer keeps its
+//! token for a proxy started with `--token-file`), `profile` (fixes the account: no
+//! switcher, and neither the URL nor preferences change it), and `sync-url` (the viewer keeps its
 //! state in the page's URL; give it to one element per page at most). Opening a job
 //! dispatches a bubbling `smc-job-selected` event whose `detail` is the JobId.
 
@@ -59,7 +60,9 @@ pub fn props_from_element(element: &web_sys::HtmlElement) -> AppProps {
         endpoint: Endpoint {
             base: attribute("api-base").unwrap_or_else(|| Endpoint::default().base),
             token: attribute("api-token"),
+            profile: None,
         },
+        profile: attribute("profile").map(|name| name.trim().to_owned()),
         page_size: attribute("page-size").and_then(|size| size.trim().parse().ok()),
         region: attribute("region"),
         sync_url: element.has_attribute("sync-url"),

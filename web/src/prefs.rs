@@ -1,5 +1,5 @@
 //! Preferences a person keeps between visits (columns, density, page size, time zone,
-//! auto-refresh), stored in `localStorage` as one JSON object.
+//! auto-refresh, the account last looked at), stored in `localStorage` as one JSON object.
 
 use gloo::storage::{LocalStorage, Storage};
 use serde::de::Error as _;
@@ -37,7 +37,7 @@ impl Density {
 /// Everything a person chooses about how the viewer looks.
 ///
 /// Stored with camelCase keys (`hiddenColumns`, `density`, `pageSize`, `zone`,
-/// `autoRefresh`). Each value is read on its own (see [`Preferences::from_value`]): one
+/// `autoRefresh`, `profile`). Each value is read on its own (see [`Preferences::from_value`]): one
 /// that is missing, of the wrong type or unknown falls back to its default.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
@@ -54,6 +54,12 @@ pub struct Preferences {
     pub zone: Zone,
     /// Whether the page refreshes itself while jobs are changing.
     pub auto_refresh: bool,
+    /// The account (proxy profile) last chosen, used when a link names none.
+    #[serde(
+        deserialize_with = "valid_profile_name",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub profile: Option<String>,
 }
 
 impl Default for Preferences {
@@ -64,8 +70,19 @@ impl Default for Preferences {
             page_size: 20,
             zone: Zone::Utc,
             auto_refresh: true,
+            profile: None,
         }
     }
+}
+
+/// A stored account name, if smc-core accepts it.
+fn valid_profile_name<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<String>, D::Error> {
+    let name = String::deserialize(deserializer)?;
+    smc_core::profile::validate_profile_name(&name)
+        .map(|()| Some(name))
+        .map_err(|error| D::Error::custom(format!("profile: {error}")))
 }
 
 /// The columns of a stored list that this version knows and that may be hidden; the
@@ -155,6 +172,7 @@ mod tests {
             page_size: 50,
             zone: Zone::Utc8,
             auto_refresh: false,
+            profile: Some("prod-hz".into()),
         };
         let text = serde_json::to_string(&preferences).unwrap();
         assert_eq!(from_json(&text), preferences);
@@ -201,6 +219,18 @@ mod tests {
     }
 
     #[test]
+    fn a_stored_account_is_kept_only_when_its_name_is_valid() {
+        assert_eq!(
+            from_json(r#"{"profile":"prod","density":"compact"}"#).profile,
+            Some("prod".into())
+        );
+        let bad = from_json(r#"{"profile":"prod hz","density":"compact"}"#);
+        assert_eq!(bad.profile, None);
+        assert_eq!(bad.density, Density::Compact);
+        assert_eq!(from_json(r#"{"profile":7}"#).profile, None);
+    }
+
+    #[test]
     fn visible_columns_keep_table_order() {
         let preferences = Preferences {
             hidden_columns: vec![Column::Progress],
@@ -221,6 +251,7 @@ mod tests {
             page_size: 10,
             zone: Zone::Local,
             auto_refresh: false,
+            profile: Some("test".into()),
         };
         preferences.save();
         assert_eq!(Preferences::load(), preferences);

@@ -31,6 +31,8 @@ pub struct Fetch {
     pub loaded_at: Option<OffsetDateTime>,
     /// The newest request's error, if it failed.
     pub error: Option<ApiError>,
+    /// Seconds until the throttled request is sent again: the rows stay meanwhile.
+    pub retry_in: Option<u32>,
 }
 
 /// Everything the viewer shows, except preferences.
@@ -38,6 +40,8 @@ pub struct Fetch {
 pub struct ViewState {
     /// Filters, page number and page size: the request the next fetch sends.
     pub request: DescribeReplicationJobs,
+    /// The account (proxy profile) looked at; the proxy's default when absent.
+    pub profile: Option<String>,
     /// The job whose details are open.
     pub open_job: Option<String>,
     /// Things the person should know (dropped link parts, page corrections).
@@ -100,12 +104,20 @@ pub enum Action {
     CopyShown(String),
     /// Fetches the same request again.
     Refresh,
+    /// Looks at another account: its first page, with the same filters.
+    SetProfile(Option<String>),
+    /// The account looked at is not one the proxy offers: back to its default.
+    ProfileUnavailable,
+    /// A second of a throttled wait went by; the request is sent again when none is left.
+    RetryTick,
     /// A fetch started.
     FetchStarted(u64),
     /// A fetch brought a page.
     FetchSucceeded(u64, Rc<DescribeReplicationJobsResponse>, OffsetDateTime),
     /// A fetch failed.
     FetchFailed(u64, ApiError),
+    /// A fetch was throttled: it is sent again after this many seconds.
+    FetchThrottled(u64, u32),
 }
 
 impl ViewState {
@@ -143,7 +155,28 @@ impl ViewState {
         UrlState {
             request: self.request.clone(),
             open_job: self.open_job.clone(),
+            profile: self.profile.clone(),
         }
+    }
+
+    /// Another account: nothing of the one before stays on screen, and its first page
+    /// with the same filters is fetched next (also when a host's fixed account means the
+    /// calls do not change, so the table is never left waiting).
+    fn with_profile(mut self, profile: Option<String>) -> Self {
+        if profile == self.profile {
+            return self;
+        }
+        self.profile = profile;
+        self.request.page_number = None;
+        self.sort = None;
+        self.open_job = None;
+        self.fetch = Fetch {
+            seq: self.fetch.seq,
+            loading: true,
+            ..Fetch::default()
+        };
+        self.refresh_token += 1;
+        self
     }
 
     /// Whether any job on the shown page may still change by itself: auto-refresh polls then.
@@ -274,7 +307,7 @@ impl Reducible for ViewState {
                 }
             }
             Action::FromUrl(url, dropped) => {
-                let mut next = state;
+                let mut next = state.with_profile(url.profile);
                 if next.request != url.request {
                     next.sort = None;
                 }
@@ -297,9 +330,36 @@ impl Reducible for ViewState {
                 ..state
             },
             Action::CopyShown(_) => state,
-            Action::Refresh => ViewState {
-                refresh_token: state.refresh_token + 1,
-                ..state
+            Action::Refresh => {
+                let mut next = state;
+                next.refresh_token += 1;
+                next.fetch.retry_in = None;
+                next
+            }
+            Action::SetProfile(profile) => state.with_profile(profile),
+            Action::ProfileUnavailable => {
+                let Some(name) = state.profile.clone() else {
+                    return self;
+                };
+                let mut next = state.with_profile(None);
+                next.notices.push(format!(
+                    "The account {name} is not one you may use here: showing the default account."
+                ));
+                next
+            }
+            Action::RetryTick => match state.fetch.retry_in {
+                Some(left) if left > 1 => {
+                    let mut next = state;
+                    next.fetch.retry_in = Some(left - 1);
+                    next
+                }
+                Some(_) => {
+                    let mut next = state;
+                    next.fetch.retry_in = None;
+                    next.refresh_token += 1;
+                    next
+                }
+                None => return self,
             },
             Action::FetchStarted(seq) => {
                 let mut next = state;
@@ -329,6 +389,7 @@ impl Reducible for ViewState {
                 }
                 next.fetch.loading = false;
                 next.fetch.error = None;
+                next.fetch.retry_in = None;
                 next.fetch.page = Some(Page(page));
                 next.fetch.page_request = Some(next.request.clone());
                 next.fetch.loaded_at = Some(at);
@@ -341,6 +402,17 @@ impl Reducible for ViewState {
                 let mut next = state;
                 next.fetch.loading = false;
                 next.fetch.error = Some(error);
+                next.fetch.retry_in = None;
+                next
+            }
+            Action::FetchThrottled(seq, seconds) => {
+                if seq != state.fetch.seq {
+                    return self;
+                }
+                let mut next = state;
+                next.fetch.loading = false;
+                next.fetch.error = None;
+                next.fetch.retry_in = Some(seconds.max(1));
                 next
             }
         };
@@ -669,5 +741,94 @@ mod tests {
             }
         );
         assert_eq!(state.tag_message, None);
+    }
+
+    #[test]
+    fn another_account_starts_on_its_first_page_with_the_same_filters_and_no_old_rows() {
+        let state = reduce(
+            ViewState::default(),
+            [
+                Action::SetStatus(Some(Status::Running)),
+                Action::FetchStarted(1),
+                Action::FetchSucceeded(1, page(30, 10), now()),
+                Action::GoToPage(2),
+                Action::OpenJob("j-1".into()),
+                Action::FetchStarted(2),
+                Action::SetProfile(Some("test".into())),
+            ],
+        );
+        assert_eq!(state.profile.as_deref(), Some("test"));
+        assert_eq!(state.request.status, Some(Status::Running));
+        assert_eq!(state.request.page_number, None);
+        assert_eq!(state.open_job, None);
+        assert_eq!(state.fetch.page, None, "the other account's rows are gone");
+        assert!(state.fetch.loading);
+        assert_eq!(state.url_state().profile.as_deref(), Some("test"));
+        // The answer for the account before, still on its way, is not shown as this one's.
+        let late = reduce(
+            state.clone(),
+            [
+                Action::FetchStarted(3),
+                Action::FetchSucceeded(2, page(30, 10), now()),
+            ],
+        );
+        assert_eq!(late.fetch.page, None);
+        // Choosing the same account again changes nothing.
+        let same = reduce(state.clone(), [Action::SetProfile(Some("test".into()))]);
+        assert_eq!(same, state);
+    }
+
+    #[test]
+    fn an_account_the_proxy_does_not_offer_falls_back_to_the_default_with_a_notice() {
+        let state = reduce(
+            ViewState::default(),
+            [
+                Action::SetProfile(Some("gone".into())),
+                Action::ProfileUnavailable,
+            ],
+        );
+        assert_eq!(state.profile, None);
+        assert_eq!(
+            state.notices,
+            ["The account gone is not one you may use here: showing the default account."]
+        );
+        let default = reduce(ViewState::default(), [Action::ProfileUnavailable]);
+        assert_eq!(default, ViewState::default());
+    }
+
+    #[test]
+    fn a_throttled_fetch_keeps_the_rows_counts_down_and_fetches_again() {
+        let shown = reduce(
+            ViewState::default(),
+            [
+                Action::FetchStarted(1),
+                Action::FetchSucceeded(1, page(3, 3), now()),
+                Action::Refresh,
+                Action::FetchStarted(2),
+                Action::FetchThrottled(2, 2),
+            ],
+        );
+        assert_eq!(shown.fetch.retry_in, Some(2));
+        assert_eq!(shown.fetch.error, None);
+        assert!(!shown.fetch.loading);
+        assert_eq!(shown.fetch.page.as_ref().unwrap().replication_jobs.len(), 3);
+        let token = shown.refresh_token;
+        let ticked = reduce(shown.clone(), [Action::RetryTick]);
+        assert_eq!(ticked.fetch.retry_in, Some(1));
+        assert_eq!(ticked.refresh_token, token);
+        let retried = reduce(ticked, [Action::RetryTick]);
+        assert_eq!(retried.fetch.retry_in, None);
+        assert_eq!(retried.refresh_token, token + 1, "sent again at zero");
+        assert!(retried.fetch.page.is_some());
+        // A tick with no wait running changes nothing; an answer ends the wait.
+        assert_eq!(reduce(retried.clone(), [Action::RetryTick]), retried);
+        let answered = reduce(
+            shown,
+            [
+                Action::FetchStarted(3),
+                Action::FetchSucceeded(3, page(3, 3), now()),
+            ],
+        );
+        assert_eq!(answered.fetch.retry_in, None);
     }
 }

@@ -2,13 +2,15 @@
 //!
 //! The query string is the request itself, in the API's names
 //! (`?Status=Running&Tag.1.Key=env&PageSize=20`); the open job is the fragment
-//! (`#/jobs/j-…`). A link is read with smc-core's rules: whatever breaks one is dropped and
+//! (`#/jobs/j-…`). The account, when one is chosen, goes first as `profile=NAME`
+//! (lower case, so it can never be taken for an API parameter). A link is read with smc-core's rules: whatever breaks one is dropped and
 //! named, and the rest of the link still applies. A parameter without a value is no filter
 //! and goes without a word, except `Tag.N.Value=`, the empty value of a tag.
 
 use std::collections::BTreeMap;
 
-use smc_core::encode::{parse_form, percent_encode};
+use smc_core::encode::{form_decode, parse_form, percent_encode};
+use smc_core::profile::validate_profile_name;
 use smc_core::request::{ID_LISTS, MAX_IDS, MAX_TAGS};
 use smc_core::{DescribeReplicationJobs, TagFilter, ValidationErrors};
 
@@ -19,18 +21,30 @@ pub struct UrlState {
     pub request: DescribeReplicationJobs,
     /// The job whose details are open.
     pub open_job: Option<String>,
+    /// The account (proxy profile) looked at; the proxy's default when absent.
+    pub profile: Option<String>,
 }
 
 const JOB_ROUTE: &str = "#/jobs/";
+/// The query parameter naming the account.
+const PROFILE_PARAM: &str = "profile";
 
 impl UrlState {
     /// The query string, with its `?` (empty when nothing is set).
     pub fn search(&self) -> String {
+        let profile = self
+            .profile
+            .as_ref()
+            .map(|name| format!("{PROFILE_PARAM}={}", percent_encode(name)));
         let query = self.request.to_query_string();
-        if query.is_empty() {
+        let parts: Vec<String> = profile
+            .into_iter()
+            .chain((!query.is_empty()).then_some(query))
+            .collect();
+        if parts.is_empty() {
             String::new()
         } else {
-            format!("?{query}")
+            format!("?{}", parts.join("&"))
         }
     }
 
@@ -46,10 +60,48 @@ impl UrlState {
     /// was dropped, the part and the rule it breaks.
     pub fn parse(search: &str, hash: &str) -> (UrlState, Vec<String>) {
         let mut dropped = Vec::new();
-        let request = read_request(search, &mut dropped);
+        let (profile, search) = read_profile(search, &mut dropped);
+        let request = read_request(&search, &mut dropped);
         let open_job = read_open_job(hash, &mut dropped);
-        (UrlState { request, open_job }, dropped)
+        (
+            UrlState {
+                request,
+                open_job,
+                profile,
+            },
+            dropped,
+        )
     }
+}
+
+/// Takes `profile=NAME` out of the query: the account when smc-core accepts the name, and
+/// the rest of the query for the request.
+fn read_profile(search: &str, dropped: &mut Vec<String>) -> (Option<String>, String) {
+    let query = search.strip_prefix('?').unwrap_or(search);
+    let mut profile = None;
+    let mut rest = Vec::new();
+    for part in query.split('&') {
+        let (name, value) = part.split_once('=').unwrap_or((part, ""));
+        if name != PROFILE_PARAM {
+            rest.push(part);
+            continue;
+        }
+        let Some(value) = form_decode(value) else {
+            dropped.push(format!("{part}: not valid UTF-8"));
+            continue;
+        };
+        if value.is_empty() {
+            continue;
+        }
+        if profile.is_some() {
+            dropped.push(format!("{PROFILE_PARAM}={value}: given more than once"));
+        } else if let Err(error) = validate_profile_name(&value) {
+            dropped.push(format!("{PROFILE_PARAM}={value}: {}", error.rule));
+        } else {
+            profile = Some(value);
+        }
+    }
+    (profile, rest.join("&"))
 }
 
 fn read_open_job(hash: &str, dropped: &mut Vec<String>) -> Option<String> {
@@ -229,6 +281,7 @@ mod tests {
                 ..DescribeReplicationJobs::default()
             },
             open_job: Some("j-bp19vlwm0tyigbmj0001".into()),
+            profile: None,
         }
     }
 
@@ -330,5 +383,41 @@ mod tests {
         let (state, dropped) = UrlState::parse("JobId.2=j-2&JobId.7=j-7", "");
         assert_eq!(state.request.job_ids, ["j-2", "j-7"]);
         assert!(dropped.is_empty());
+    }
+
+    #[test]
+    fn the_account_goes_first_and_round_trips() {
+        let state = UrlState {
+            profile: Some("prod-hz".into()),
+            ..full_state()
+        };
+        assert!(
+            state.search().starts_with("?profile=prod-hz&Name=web%2001"),
+            "{}",
+            state.search()
+        );
+        let (parsed, dropped) = UrlState::parse(&state.search(), &state.hash());
+        assert_eq!(parsed, state);
+        assert!(dropped.is_empty(), "{dropped:?}");
+        let alone = UrlState {
+            profile: Some("test".into()),
+            ..UrlState::default()
+        };
+        assert_eq!(alone.search(), "?profile=test");
+        assert_eq!(UrlState::parse(&alone.search(), "").0, alone);
+    }
+
+    #[test]
+    fn a_bad_account_name_is_dropped_and_named_while_the_filters_apply() {
+        let (state, dropped) = UrlState::parse("?profile=prod%20hz&Status=Running&profile=", "");
+        assert_eq!(state.profile, None);
+        assert_eq!(state.request.status, Some(Status::Running));
+        assert_eq!(
+            dropped,
+            ["profile=prod hz: may hold only ASCII letters, digits, '-', '_' and '.'"]
+        );
+        let (twice, dropped) = UrlState::parse("?profile=a&profile=b", "");
+        assert_eq!(twice.profile.as_deref(), Some("a"));
+        assert_eq!(dropped, ["profile=b: given more than once"]);
     }
 }

@@ -327,6 +327,7 @@ async fn an_unreachable_api_shows_the_error_banner() {
         endpoint: smc_web::api::Endpoint {
             base: "/no-such-api".into(),
             token: None,
+            profile: None,
         },
         ..AppProps::default()
     };
@@ -452,6 +453,7 @@ async fn a_late_answer_for_the_job_opened_before_never_shows_under_the_next_one(
     let endpoint = smc_web::api::Endpoint {
         base: "/fake-details-api".into(),
         token: None,
+        profile: None,
     };
     let root = render::<DetailsHost>(DetailsHostProps { endpoint }).await;
     click(&root, "#open-b");

@@ -5,13 +5,13 @@ use yew::prelude::*;
 
 use crate::api::Endpoint;
 use crate::components::{
-    ActiveFilters, Banners, DetailsPanel, FilterBar, Header, JobsTable, Pagination,
-    PreferencesPanel, RequestIdNote,
+    AccountSwitcher, ActiveFilters, Banners, DetailsPanel, FilterBar, Header, JobsTable,
+    Pagination, PreferencesPanel, RequestIdNote,
 };
 use crate::filters::active_filters;
 use crate::hooks::{
     current_hash, current_search, use_interval, use_jobs_fetch, use_now, use_page_visible,
-    use_preferences, use_timeout, use_unique_id, use_url_sync,
+    use_preferences, use_profiles, use_timeout, use_unique_id, use_url_sync,
 };
 use crate::prefs::Preferences;
 use crate::state::{Action, ViewState};
@@ -23,6 +23,8 @@ const AUTO_REFRESH_MS: u32 = 10_000;
 const COPIED_MS: u32 = 1_500;
 /// How often relative times in the table move on.
 const TABLE_CLOCK_MS: u32 = 30_000;
+/// How often the throttling banner counts down.
+const RETRY_TICK_MS: u32 = 1_000;
 
 /// Where the viewer runs and what it starts with.
 #[derive(Properties, PartialEq, Clone, Default)]
@@ -43,11 +45,26 @@ pub struct AppProps {
     /// `smc-job-selected` event.
     #[prop_or_default]
     pub host: Option<web_sys::HtmlElement>,
+    /// The account (proxy profile) the host fixes: no switcher, and neither the URL nor
+    /// the preferences change it.
+    #[prop_or_default]
+    pub profile: Option<String>,
 }
 
 /// The state the viewer starts with: the URL's when it keeps its state there, else the
-/// element's region; the page size of the element, else of the person's preferences.
+/// element's region; the page size of the element, else of the person's preferences; the
+/// account the element fixes, else the URL's, else the one last chosen.
 fn initial_state(props: &AppProps, preferences: &Preferences) -> ViewState {
+    let mut state = initial_view(props, preferences);
+    state.profile = props
+        .profile
+        .clone()
+        .or(state.profile)
+        .or_else(|| preferences.profile.clone());
+    state
+}
+
+fn initial_view(props: &AppProps, preferences: &Preferences) -> ViewState {
     let page_size = props
         .page_size
         .filter(|size| (1..=50).contains(size))
@@ -55,7 +72,9 @@ fn initial_state(props: &AppProps, preferences: &Preferences) -> ViewState {
     if props.sync_url {
         let (mut url, dropped) = UrlState::parse(&current_search(), &current_hash());
         url.request.page_size.get_or_insert(page_size);
-        return ViewState::new(url.request, url.open_job, dropped);
+        let mut state = ViewState::new(url.request, url.open_job, dropped);
+        state.profile = url.profile;
+        return state;
     }
     let request = DescribeReplicationJobs {
         region_id: props.region.clone().filter(|r| !r.is_empty()),
@@ -85,8 +104,31 @@ pub fn App(props: &AppProps) -> Html {
     let paging_id = use_unique_id("paging");
     let table_now = use_now(TABLE_CLOCK_MS);
 
+    // The account the calls are about: the host's when it fixes one.
+    let fixed_profile = props.profile.is_some();
+    let endpoint = Endpoint {
+        profile: props.profile.clone().or_else(|| state.profile.clone()),
+        ..props.endpoint.clone()
+    };
+    let profiles = use_profiles(props.endpoint.clone());
+    // An account remembered or linked that the proxy does not offer gives way to its default.
+    {
+        let dispatcher = state.dispatcher();
+        let offered = profiles.clone().filter(|list| !list.profiles.is_empty());
+        use_effect_with(
+            (offered, state.profile.clone()),
+            move |(offered, chosen)| {
+                if let (Some(offered), Some(chosen), false) = (offered, chosen, fixed_profile) {
+                    if !offered.profiles.iter().any(|p| &p.name == chosen) {
+                        dispatcher.dispatch(Action::ProfileUnavailable);
+                    }
+                }
+            },
+        );
+    }
+
     use_jobs_fetch(
-        props.endpoint.clone(),
+        endpoint.clone(),
         state.request.clone(),
         state.refresh_token,
         state.dispatcher(),
@@ -95,12 +137,22 @@ pub fn App(props: &AppProps) -> Html {
 
     // Auto-refresh: while enabled, visible, and something on the page may still change.
     let visible = use_page_visible();
-    let polling =
-        preferences.auto_refresh && visible && state.has_active_jobs() && !state.fetch.loading;
+    let throttled = state.fetch.retry_in.is_some();
+    let polling = preferences.auto_refresh
+        && visible
+        && state.has_active_jobs()
+        && !state.fetch.loading
+        && !throttled;
     use_interval(
         AUTO_REFRESH_MS,
         polling,
         dispatch.reform(|_| Action::Refresh),
+    );
+    // A throttled request counts down, then goes again.
+    use_interval(
+        RETRY_TICK_MS,
+        throttled,
+        dispatch.reform(|_| Action::RetryTick),
     );
     // A copy button says "Copied" for a moment.
     use_timeout(
@@ -141,6 +193,19 @@ pub fn App(props: &AppProps) -> Html {
             dispatch.emit(Action::SetPageSize(size));
         })
     };
+    let on_profile = {
+        let set_preferences = set_preferences.clone();
+        let preferences = preferences.clone();
+        let dispatch = dispatch.clone();
+        Callback::from(move |name: String| {
+            set_preferences.emit(Preferences {
+                profile: Some(name.clone()),
+                ..preferences.clone()
+            });
+            dispatch.emit(Action::SetProfile(Some(name)));
+        })
+    };
+    let switcher = profiles.filter(|list| !fixed_profile && list.profiles.len() > 1);
     let toggle_preferences = {
         let show_preferences = show_preferences.clone();
         Callback::from(move |_| show_preferences.set(!*show_preferences))
@@ -162,7 +227,7 @@ pub fn App(props: &AppProps) -> Html {
                 loaded_at={state.fetch.loaded_at}
                 preferences={preferences.clone()}
                 {polling}
-                endpoint={props.endpoint.clone()}
+                endpoint={endpoint.clone()}
                 request={state.request.clone()}
                 on_refresh={dispatch.reform(|_| Action::Refresh)}
                 on_preferences={set_preferences.clone()}
@@ -176,6 +241,9 @@ pub fn App(props: &AppProps) -> Html {
                     on_page_size={on_page_size.clone()}
                     on_close={toggle_preferences} />
             }
+            if let Some(profiles) = switcher {
+                <AccountSwitcher {profiles} selected={state.profile.clone()} on_change={on_profile} />
+            }
             <FilterBar
                 request={state.request.clone()}
                 id={filters_id}
@@ -187,6 +255,7 @@ pub fn App(props: &AppProps) -> Html {
             <Banners
                 notices={state.notices.clone()}
                 error={state.fetch.error.clone()}
+                retry_in={state.fetch.retry_in}
                 {loading}
                 dispatch={dispatch.clone()} />
             <JobsTable
@@ -210,7 +279,7 @@ pub fn App(props: &AppProps) -> Html {
                 <DetailsPanel
                     job_id={job_id.clone()}
                     {page}
-                    endpoint={props.endpoint.clone()}
+                    {endpoint}
                     zone={preferences.zone}
                     copied={state.copied.clone()}
                     {dispatch} />
@@ -226,6 +295,10 @@ fn announcement(state: &ViewState) -> String {
     }
     if let Some(error) = &state.fetch.error {
         return format!("Could not load jobs: {}", error.code);
+    }
+    if state.fetch.retry_in.is_some() {
+        // The same words while the banner counts down, so they are read out once.
+        return "Slowing down: the jobs load again in a few seconds".to_owned();
     }
     if state.fetch.page.is_none() {
         return String::new();

@@ -1,4 +1,5 @@
-//! Notices and the error banner. The last good page stays visible under an error.
+//! Notices, the throttling banner and the error banner. The last good page stays visible
+//! under them.
 
 use smc_core::ApiError;
 use yew::prelude::*;
@@ -12,6 +13,9 @@ pub struct BannersProps {
     pub notices: Vec<String>,
     /// The newest request's error.
     pub error: Option<ApiError>,
+    /// Seconds until a throttled request is sent again.
+    #[prop_or_default]
+    pub retry_in: Option<u32>,
     /// Whether a request is running (Retry waits for it).
     pub loading: bool,
     /// Told to dismiss the notices, or to retry.
@@ -30,6 +34,11 @@ pub fn Banners(props: &BannersProps) -> Html {
                     <ul>{ for props.notices.iter().map(|notice| html! { <li>{ notice }</li> }) }</ul>
                     <button type="button" class="smcv-button smcv-button--link"
                         onclick={props.dispatch.reform(|_| Action::DismissNotices)}>{ "Dismiss" }</button>
+                </div>
+            }
+            if let Some(seconds) = props.retry_in {
+                <div class="smcv-banner smcv-banner--notice smcv-banner--throttled" role="status">
+                    <p class="smcv-banner__title">{ format!("Slowing down, retrying in {seconds} s") }</p>
                 </div>
             }
             if let Some(error) = &props.error {

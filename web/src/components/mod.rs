@@ -5,6 +5,7 @@
 //! callback for what it changes; a part that keeps something of its own between renders
 //! (the typed name, an export, the details' fetch and focus) keeps it in its own hooks.
 
+mod account_switcher;
 mod active_filters;
 mod app;
 mod banners;
@@ -26,6 +27,7 @@ mod preferences_panel;
 mod request_id_note;
 mod tag_chips;
 
+pub use account_switcher::{AccountSwitcher, AccountSwitcherProps};
 pub use active_filters::{ActiveFilters, ActiveFiltersProps};
 pub use app::{App, AppProps};
 pub use banners::{Banners, BannersProps};
