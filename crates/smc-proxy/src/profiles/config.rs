@@ -477,6 +477,14 @@ rate = 0.5
     }
 
     #[test]
+    fn the_file_of_cargo_xtask_dev_reads() {
+        let file = parse(include_str!("../../../../xtask/src/dev-profiles.toml")).unwrap();
+        let names: Vec<_> = file.profiles.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["demo", "second"]);
+        assert_eq!(file.default, "demo");
+    }
+
+    #[test]
     fn load_names_the_file() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("profiles.toml");
