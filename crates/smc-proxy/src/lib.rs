@@ -9,8 +9,11 @@
 //!   layers; [`state`]: what the handlers share.
 //! - [`api`] and [`query`]: the browser API and how its query is read.
 //! - [`upstream`] (with [`retry`] and [`redact`]): signed calls, retries, size and time bounds.
-//! - [`access`], [`auth`], [`limits`]: who may call (Host and Origin, bearer token) and how
-//!   big a request may be; CORS headers are tower-http's, set up in [`app`].
+//! - [`access`], [`auth`], [`identity`], [`limits`]: who may call (Host and Origin, bearer
+//!   token, the portal's user header) and how big a request may be; CORS headers are
+//!   tower-http's, set up in [`app`].
+//! - [`profiles`]: the accounts served, each with its own signing client, and who may use
+//!   which; the `--config` file.
 //! - [`site`] (with [`csp`] and [`caching`]): the built web app, served from the same origin
 //!   by tower-http's `ServeDir` behind a guard of ours.
 //! - [`metrics`], [`access_log`], [`ops`], [`logging`]: what operators see.
@@ -27,10 +30,12 @@ pub mod cli;
 pub mod credentials;
 pub mod csp;
 pub mod error;
+pub mod identity;
 pub mod limits;
 pub mod logging;
 pub mod metrics;
 pub mod ops;
+pub mod profiles;
 pub mod query;
 pub mod redact;
 pub mod retry;

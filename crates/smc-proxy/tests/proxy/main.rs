@@ -10,6 +10,7 @@ mod credentials;
 mod faults;
 mod logs;
 mod ops;
+mod profiles;
 mod refusals;
 mod site;
 mod v3;
