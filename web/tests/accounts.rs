@@ -58,11 +58,11 @@ async fn the_switcher_is_a_labelled_select_of_the_accounts_that_tells_the_choice
     })
     .await;
     let label = root.query_selector("label").unwrap().expect("a label");
-    assert!(label.text_content().unwrap().starts_with("Account"));
-    let select: HtmlSelectElement = label
-        .query_selector("select")
+    assert_eq!(label.text_content().unwrap(), "Account");
+    let select: HtmlSelectElement = root
+        .query_selector(&format!("#{}", label.get_attribute("for").expect("for")))
         .unwrap()
-        .expect("the select inside its label")
+        .expect("the select the label names")
         .dyn_into()
         .unwrap();
     assert_eq!(

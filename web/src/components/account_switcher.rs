@@ -3,6 +3,8 @@
 use smc_core::ProfileList;
 use yew::prelude::*;
 
+use crate::hooks::use_unique_id;
+
 /// The accounts offered and the one shown.
 #[derive(Properties, PartialEq)]
 pub struct AccountSwitcherProps {
@@ -17,6 +19,7 @@ pub struct AccountSwitcherProps {
 /// A labelled select of the accounts, by label.
 #[function_component]
 pub fn AccountSwitcher(props: &AccountSwitcherProps) -> Html {
+    let id = use_unique_id("account");
     let selected = props
         .selected
         .clone()
@@ -27,9 +30,9 @@ pub fn AccountSwitcher(props: &AccountSwitcherProps) -> Html {
             .value()
     });
     html! {
-        <label class="smcv-inline smcv-account">
-            <span>{ "Account" }</span>
-            <select onchange={on_change}>
+        <div class="smcv-inline smcv-account">
+            <label for={id.clone()}>{ "Account" }</label>
+            <select {id} onchange={on_change}>
                 { for props.profiles.profiles.iter().map(|profile| html! {
                     <option value={profile.name.clone()}
                         selected={selected.as_deref() == Some(profile.name.as_str())}>
@@ -37,6 +40,6 @@ pub fn AccountSwitcher(props: &AccountSwitcherProps) -> Html {
                     </option>
                 }) }
             </select>
-        </label>
+        </div>
     }
 }

@@ -37,7 +37,7 @@ pub fn Banners(props: &BannersProps) -> Html {
                 </div>
             }
             if let Some(seconds) = props.retry_in {
-                <div class="smcv-banner smcv-banner--notice smcv-banner--throttled" role="status">
+                <div class="smcv-banner smcv-banner--throttled" role="status">
                     <p class="smcv-banner__title">{ format!("Slowing down, retrying in {seconds} s") }</p>
                 </div>
             }
