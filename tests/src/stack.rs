@@ -3,13 +3,26 @@
 
 use std::time::Duration;
 
-use smc_core::{json, DescribeReplicationJobs, DescribeReplicationJobsResponse};
+use smc_core::{json, DescribeReplicationJobs, DescribeReplicationJobsResponse, PROFILE_HEADER};
 use smc_emulator::FaultRule;
+use smc_proxy::settings::ProfileSettings;
 use smc_proxy::{EmulatorOptions, Proxy, RunningProxy, Settings, UpstreamSettings, UpstreamTarget};
 
 /// The proxy's upstream budget in these tests: short, so a latency fault past it shows
 /// `Proxy.UpstreamTimeout` quickly.
 pub const UPSTREAM_TIMEOUT: Duration = Duration::from_secs(3);
+
+/// The profiles of [`Stack::with_profiles`]: name and label.
+pub const PROFILES: [(&str, &str); 2] = [("prod", "Production"), ("test", "Test account")];
+
+/// An embedded-emulator account of `jobs` jobs from `seed`, on frozen time.
+fn emulator_account(jobs: usize, seed: u64) -> EmulatorOptions {
+    EmulatorOptions {
+        jobs,
+        seed,
+        frozen: true,
+    }
+}
 
 /// A running proxy + emulator + app.
 pub struct Stack {
@@ -25,13 +38,43 @@ impl Stack {
 
     /// `jobs` generated jobs from seed 1.
     pub async fn with_jobs(jobs: usize) -> Stack {
+        Stack::serve(Settings {
+            upstream: UpstreamTarget::EmbeddedEmulator(emulator_account(jobs, 1)),
+            ..Settings::default()
+        })
+        .await
+    }
+
+    /// Two accounts of the embedded emulator, each with its own jobs: the profiles
+    /// [`PROFILES`] in order (the first is the default), from seeds 1 and 2.
+    pub async fn with_profiles() -> Stack {
+        let profiles = PROFILES
+            .iter()
+            .zip(1..)
+            .map(|((name, label), seed)| ProfileSettings {
+                name: (*name).to_owned(),
+                label: Some((*label).to_owned()),
+                region: None,
+                rate: None,
+                users: None,
+                upstream: UpstreamTarget::EmbeddedEmulator(emulator_account(
+                    smc_emulator::DEFAULT_JOBS,
+                    seed,
+                )),
+            })
+            .collect();
+        Stack::serve(Settings {
+            profiles,
+            ..Settings::default()
+        })
+        .await
+    }
+
+    /// The proxy of `settings` on a free loopback port, serving the built app, with the
+    /// tests' short upstream budget.
+    async fn serve(settings: Settings) -> Stack {
         let proxy = Proxy::start(Settings {
             listen: "127.0.0.1:0".parse().expect("a socket address"),
-            upstream: UpstreamTarget::EmbeddedEmulator(EmulatorOptions {
-                jobs,
-                seed: 1,
-                frozen: true,
-            }),
             static_dir: Some(crate::paths::dist()),
             client: UpstreamSettings {
                 timeout: UPSTREAM_TIMEOUT,
@@ -39,7 +82,7 @@ impl Stack {
                 backoff: Duration::from_millis(20),
                 ..UpstreamSettings::default()
             },
-            ..Settings::default()
+            ..settings
         })
         .await
         .expect("the proxy starts");
@@ -70,13 +113,25 @@ impl Stack {
     /// What the API answers for `request`, asked through the proxy as the app asks: the
     /// expectations of a test come from here, never from numbers written into the test.
     pub async fn page(&self, request: &DescribeReplicationJobs) -> DescribeReplicationJobsResponse {
+        self.page_in(None, request).await
+    }
+
+    /// What the API answers for `request` in the account `profile` (the default when
+    /// `None`), asked through the proxy as the app asks.
+    pub async fn page_in(
+        &self,
+        profile: Option<&str>,
+        request: &DescribeReplicationJobs,
+    ) -> DescribeReplicationJobsResponse {
         let url = self.url(&format!(
             "/api/DescribeReplicationJobs?{}",
             request.to_query_string()
         ));
-        let body = self
-            .http
-            .get(&url)
+        let mut call = self.http.get(&url);
+        if let Some(profile) = profile {
+            call = call.header(PROFILE_HEADER, profile);
+        }
+        let body = call
             .send()
             .await
             .and_then(reqwest::Response::error_for_status)

@@ -3,7 +3,8 @@
 //! Every test starts its own stack (fresh emulator, fixed seed, frozen time) and browser,
 //! so tests share nothing and run in any order. What a test expects comes from the API
 //! itself (asked through the proxy), never from numbers copied from the generator.
-//! Screenshots of the list, a filtered list, details, an error, odd fields and the embed page go to
+//! Screenshots of the list, a filtered list, details, an error, odd fields, the embed page,
+//! the account switcher and the throttling banner go to
 //! `target/e2e/`.
 
 mod accessibility;
@@ -16,4 +17,6 @@ mod filters;
 mod history;
 mod odd_fields;
 mod paging;
+mod profiles;
 mod tags;
+mod throttling;
