@@ -2,7 +2,6 @@
 //! one answer, parsed by smc-core. Every failure becomes an `ApiError`, so the page shows
 //! one kind of error whether the API, the proxy or the network failed.
 
-use serde::Deserialize;
 use smc_core::profile::validate_profile_name;
 use smc_core::{
     ApiError, DescribeReplicationJobs, DescribeReplicationJobsResponse, ProfileList, ACTION,
@@ -109,10 +108,7 @@ pub async fn fetch_profiles(endpoint: &Endpoint) -> Result<ProfileList, ApiError
 pub fn decode_profiles(status: u16, body: &str) -> Result<ProfileList, ApiError> {
     match status {
         404 => Ok(ProfileList::default()),
-        // Read through `Value`, whose reader the bundle already has for the preferences:
-        // a reader of its own for this small answer would cost kilobytes.
-        200..=299 => serde_json::from_str::<serde_json::Value>(body)
-            .and_then(ProfileList::deserialize)
+        200..=299 => serde_json::from_str(body)
             .map_err(|error| viewer_error("Viewer.MalformedResponse", error.to_string())),
         _ => Err(api_error(status, body)),
     }
