@@ -1,5 +1,6 @@
 //! Upstream failures: the error banner shows Code and RequestId while the last good rows
-//! stay; Retry recovers once the fault is gone.
+//! stay; Retry recovers once the fault is gone. Throttling has its own banner and retries
+//! by itself: see `throttling.rs`.
 
 use std::time::Duration;
 
@@ -21,7 +22,6 @@ async fn faults_show_the_error_banner_over_the_last_rows_and_retry_recovers() {
             "Forbidden.Unauthorized",
         ),
         (FaultRule::error(500, "InternalError"), "InternalError"),
-        (FaultRule::error(400, "Throttling.User"), "Throttling.User"),
         (
             FaultRule::delay((UPSTREAM_TIMEOUT + Duration::from_secs(2)).as_millis() as u64),
             "Proxy.UpstreamTimeout",
