@@ -11,5 +11,6 @@ mod faults;
 mod logs;
 mod ops;
 mod refusals;
+mod sharing;
 mod site;
 mod v3;
