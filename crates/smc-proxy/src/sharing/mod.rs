@@ -118,11 +118,7 @@ impl Sharing {
         metrics: Arc<Metrics>,
     ) -> Result<Self, SharingError> {
         let redis = match &settings.redis {
-            Some(url) => Some(
-                RedisShared::connect(url)
-                    .await
-                    .map_err(|error| SharingError(error.to_string()))?,
-            ),
+            Some(url) => Some(RedisShared::connect(url).await.map_err(SharingError)?),
             None => None,
         };
         let ttl = settings.cache_ttl;

@@ -18,6 +18,8 @@ use crate::upstream::{Answer, UpstreamCall};
 
 /// The prefix of every key the proxy writes.
 const PREFIX: &str = "smc-proxy";
+/// How long connecting to Redis may take at startup.
+const CONNECT_TIMEOUT: Duration = Duration::from_secs(3);
 /// How often a replica looks for another replica's answer.
 const POLL: Duration = Duration::from_millis(20);
 /// How long an outcome stays readable for the replicas waiting for it.
@@ -114,18 +116,25 @@ fn millis(duration: Duration) -> u64 {
 }
 
 impl RedisShared {
-    /// Connects to `url` (and checks the connection with a `PING`).
-    pub async fn connect(url: &str) -> Result<Self, RedisError> {
-        let client = redis::Client::open(url)?;
+    /// Connects to `url` (and checks the connection with a `PING`), within a few seconds.
+    pub async fn connect(url: &str) -> Result<Self, String> {
+        let client = redis::Client::open(url).map_err(|error| error.to_string())?;
         let config = redis::aio::ConnectionManagerConfig::new()
-            .set_connection_timeout(Duration::from_secs(2))
-            .set_response_timeout(Duration::from_secs(2))
+            .set_connection_timeout(CONNECT_TIMEOUT)
+            .set_response_timeout(CONNECT_TIMEOUT)
             .set_number_of_retries(2);
-        let mut connection = ConnectionManager::new_with_config(client, config).await?;
-        redis::cmd("PING")
-            .query_async::<String>(&mut connection)
-            .await?;
-        Ok(RedisShared { connection })
+        let connect = async {
+            let mut connection = ConnectionManager::new_with_config(client, config).await?;
+            redis::cmd("PING")
+                .query_async::<String>(&mut connection)
+                .await?;
+            Ok::<_, RedisError>(connection)
+        };
+        match tokio::time::timeout(CONNECT_TIMEOUT, connect).await {
+            Ok(Ok(connection)) => Ok(RedisShared { connection }),
+            Ok(Err(error)) => Err(error.to_string()),
+            Err(_) => Err(format!("no answer within {} s", CONNECT_TIMEOUT.as_secs())),
+        }
     }
 
     /// The cached answer of `key`, while it lives.

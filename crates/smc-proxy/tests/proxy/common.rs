@@ -207,6 +207,23 @@ pub async fn proxy_at(endpoint: &str, credentials: Credentials) -> RunningProxy 
     .expect("the proxy starts")
 }
 
+/// Another replica in front of the same tap as `harness`, sharing as `sharing` says.
+pub async fn replica(harness: &Harness, sharing: SharingSettings) -> RunningProxy {
+    Proxy::start(Settings {
+        listen: "127.0.0.1:0".parse().unwrap(),
+        upstream: UpstreamTarget::Remote {
+            endpoint: harness.tap.endpoint(),
+            credentials: harness.signing.clone(),
+            source: CredentialSource::Environment,
+        },
+        client: fast(),
+        sharing,
+        ..Settings::default()
+    })
+    .await
+    .expect("the replica starts")
+}
+
 /// A plain HTTP client (no pooling surprises between tests).
 pub fn client() -> reqwest::Client {
     reqwest::Client::builder()
