@@ -1,7 +1,8 @@
 //! The browser API: `GET /api/DescribeReplicationJobs?<parameters>`. Every call under
 //! `/api` goes through [`admit`] (logged and counted, checked against the Host and Origin
 //! rules), then the CORS layer (which answers allowed preflights), then [`serve`]: the
-//! bearer token, then the query read with smc-core, sent upstream, and the answer relayed.
+//! bearer token, then the query read with smc-core, sent upstream through
+//! [`crate::sharing`] (cache, coalescing, rate limit), and the answer relayed.
 //! Any other path or action under `/api/` is refused.
 
 use std::time::Instant;
@@ -13,8 +14,8 @@ use axum::response::{IntoResponse, Response};
 use smc_core::ACTION;
 
 use crate::error::ProxyError;
+use crate::sharing::{Served, DEFAULT_PROFILE};
 use crate::state::AppState;
-use crate::upstream::UpstreamCall;
 use crate::{access, access_log, auth, query};
 
 /// The first layer of every call under `/api`: it logs and counts the call whatever its
@@ -50,7 +51,7 @@ pub async fn serve(State(state): State<AppState>, request: Request) -> Response 
     }
 }
 
-async fn call(state: &AppState, method: &Method, uri: &Uri) -> Result<UpstreamCall, ProxyError> {
+async fn call(state: &AppState, method: &Method, uri: &Uri) -> Result<Served, ProxyError> {
     if uri.path().strip_prefix("/api/") != Some(ACTION) {
         return Err(ProxyError::NotFound(format!(
             "the proxy serves only GET /api/{ACTION}, not {}",
@@ -61,5 +62,8 @@ async fn call(state: &AppState, method: &Method, uri: &Uri) -> Result<UpstreamCa
         return Err(ProxyError::MethodNotAllowed(method.clone()));
     }
     let request = query::read(uri.query().unwrap_or_default(), state.region.as_deref())?;
-    Ok(state.upstream.describe(&request).await)
+    let sharing = &state.sharing;
+    Ok(sharing
+        .describe(DEFAULT_PROFILE, &request, &state.upstream)
+        .await)
 }

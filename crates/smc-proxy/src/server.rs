@@ -16,6 +16,7 @@ use crate::auth::BearerToken;
 use crate::credentials::kind_of;
 use crate::metrics::Metrics;
 use crate::settings::{Settings, UpstreamTarget};
+use crate::sharing::{Sharing, SharingError};
 use crate::site::{Site, SiteError};
 use crate::state::{AppState, Shared};
 use crate::upstream::{Upstream, UpstreamError};
@@ -32,6 +33,9 @@ pub enum StartError {
     /// The static directory cannot be served.
     #[error(transparent)]
     Site(#[from] SiteError),
+    /// Redis could not be reached.
+    #[error(transparent)]
+    Sharing(#[from] SharingError),
     /// The address could not be bound.
     #[error("cannot listen on {addr}: {source}")]
     Bind {
@@ -111,6 +115,7 @@ impl Proxy {
             metrics.clone(),
         )?;
         warn_on_plain_http(upstream_client.endpoint());
+        let sharing = Sharing::start(settings.sharing, metrics.clone()).await?;
         let site = settings
             .static_dir
             .as_deref()
@@ -130,6 +135,7 @@ impl Proxy {
         warn_on_exposure(addr, settings.token.as_ref());
         let state = AppState::new(Shared {
             upstream: upstream_client,
+            sharing,
             access: AccessPolicy::new(settings.allow_origins, settings.allow_hosts, addr),
             token: settings.token,
             site,

@@ -10,6 +10,7 @@ use smc_core::sign::Credentials;
 
 use crate::auth::BearerToken;
 use crate::credentials::CredentialSource;
+use crate::sharing::SharingSettings;
 
 /// Where the proxy listens unless told otherwise: loopback only.
 pub const DEFAULT_LISTEN: SocketAddr =
@@ -34,6 +35,8 @@ pub struct Settings {
     pub token: Option<BearerToken>,
     /// Timeouts, retries and bounds of upstream calls.
     pub client: UpstreamSettings,
+    /// Coalescing, the cache and the rate limit of upstream calls.
+    pub sharing: SharingSettings,
 }
 
 impl Default for Settings {
@@ -47,6 +50,7 @@ impl Default for Settings {
             allow_hosts: Vec::new(),
             token: None,
             client: UpstreamSettings::default(),
+            sharing: SharingSettings::default(),
         }
     }
 }

@@ -7,6 +7,7 @@ use std::sync::Arc;
 use crate::access::AccessPolicy;
 use crate::auth::BearerToken;
 use crate::metrics::Metrics;
+use crate::sharing::Sharing;
 use crate::site::Site;
 use crate::upstream::Upstream;
 
@@ -19,6 +20,8 @@ pub struct AppState(Arc<Shared>);
 pub struct Shared {
     /// The signing client.
     pub upstream: Upstream,
+    /// Coalescing, the short cache and the rate limit in front of it.
+    pub sharing: Sharing,
     /// Host and Origin rules.
     pub access: AccessPolicy,
     /// The bearer token of `/api`, if any.

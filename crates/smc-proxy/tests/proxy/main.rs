@@ -10,6 +10,8 @@ mod credentials;
 mod faults;
 mod logs;
 mod ops;
+mod redis;
 mod refusals;
+mod sharing;
 mod site;
 mod v3;
