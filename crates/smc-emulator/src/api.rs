@@ -23,11 +23,11 @@ pub(crate) async fn describe_replication_jobs(
     let call = RpcCall::read(request).await?;
     let format = call.format;
     let gateway = state.gateway();
-    let checked = match &call.v3 {
+    let account = match &call.v3 {
         Some(v3) => gateway.authenticate_v3(call.method.as_str(), v3, state.now()),
         None => gateway.authenticate(call.method.as_str(), &call.params, state.now()),
-    };
-    checked.map_err(|refusal| refusal.into_failure(format))?;
+    }
+    .map_err(|refusal| refusal.into_failure(format))?;
     let mut odd_fields = false;
     if let Some(fault) = state.fault_for(call.action()) {
         state.wait(fault.delay).await;
@@ -38,7 +38,7 @@ pub(crate) async fn describe_replication_jobs(
     }
     let request = DescribeReplicationJobs::from_params(call.request_params())
         .map_err(|errors| invalid_parameters(&errors).in_format(format))?;
-    let page = state.describe(&request);
+    let page = state.describe(account, &request);
     Ok(render(format, &request, page, odd_fields))
 }
 

@@ -46,6 +46,40 @@ pub struct Cli {
     /// Serve the control API under /_emulator/ (state, faults, reset).
     #[arg(long)]
     pub control: bool,
+    /// Another account, with its own AccessKey and jobs: KEYID:SECRET[:SEED] (the seed
+    /// defaults to --seed plus the account's position); repeatable.
+    #[arg(long = "account", value_name = "KEYID:SECRET[:SEED]", value_parser = parse_account)]
+    pub accounts: Vec<AccountArg>,
+}
+
+/// One `--account`: another AccessKey of the emulator and, optionally, its seed.
+#[derive(Debug, Clone)]
+pub struct AccountArg {
+    /// The account's credentials.
+    pub credentials: Credentials,
+    /// Its jobs' seed, when given.
+    pub seed: Option<u64>,
+}
+
+/// Reads `KEYID:SECRET[:SEED]`. The error never repeats the text: it holds a secret.
+pub fn parse_account(text: &str) -> Result<AccountArg, String> {
+    let mut parts = text.splitn(3, ':');
+    let id = parts.next().unwrap_or_default();
+    let secret = parts.next().unwrap_or_default();
+    if id.is_empty() || secret.is_empty() {
+        return Err("expected KEYID:SECRET or KEYID:SECRET:SEED".to_owned());
+    }
+    let seed = parts
+        .next()
+        .map(|seed| {
+            seed.parse::<u64>()
+                .map_err(|_| "the SEED after KEYID:SECRET: must be a whole number".to_owned())
+        })
+        .transpose()?;
+    Ok(AccountArg {
+        credentials: Credentials::new(id, secret),
+        seed,
+    })
 }
 
 impl Cli {
@@ -79,6 +113,12 @@ impl Cli {
         };
         if let Some(path) = &self.faults {
             builder = builder.faults(load_faults(path)?);
+        }
+        for (position, account) in (1..).zip(&self.accounts) {
+            let seed = account
+                .seed
+                .unwrap_or_else(|| self.seed.wrapping_add(position));
+            builder = builder.account(account.credentials.clone(), seed);
         }
         Ok(builder)
     }
@@ -115,5 +155,40 @@ mod tests {
         let credentials = cli.credentials();
         assert_eq!(credentials.access_key_id, "id");
         assert!(credentials.security_token.is_some());
+    }
+
+    #[test]
+    fn accounts_take_a_key_a_secret_and_maybe_a_seed() {
+        let cli = Cli::try_parse_from([
+            "smc-emulator",
+            "--seed",
+            "4",
+            "--account",
+            "second:s2",
+            "--account",
+            "third:s3:99",
+        ])
+        .unwrap();
+        assert_eq!(cli.accounts.len(), 2);
+        assert_eq!(cli.accounts[0].credentials.access_key_id, "second");
+        assert_eq!(cli.accounts[0].seed, None);
+        assert_eq!(cli.accounts[1].seed, Some(99));
+        let state = cli.builder().unwrap().build().unwrap();
+        let ids: Vec<_> = state
+            .accounts()
+            .iter()
+            .map(|c| c.access_key_id.as_str())
+            .collect();
+        assert_eq!(ids, [crate::DEMO_ACCESS_KEY_ID, "second", "third"]);
+        for bad in ["", "id", "id:", ":secret", "id:secret:seven"] {
+            let error = parse_account(bad).expect_err(bad);
+            assert!(!error.contains("secret:"), "{error}");
+        }
+        let twice =
+            Cli::try_parse_from(["smc-emulator", "--account", "a:1", "--account", "a:2"]).unwrap();
+        assert!(matches!(
+            twice.builder().unwrap().build(),
+            Err(EmulatorError::DuplicateAccessKeyId)
+        ));
     }
 }

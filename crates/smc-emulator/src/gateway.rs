@@ -176,26 +176,54 @@ pub(crate) fn response_format(params: &[(String, String)]) -> Result<Format, Gat
     }
 }
 
-/// The gateway: the one AccessKey it knows, and the nonces it has seen.
+/// The gateway: the AccessKeys it knows (one per account, the first one the primary
+/// account's), and the nonces it has seen.
 #[derive(Debug)]
 pub(crate) struct Gateway {
-    credentials: Credentials,
+    accounts: Vec<Credentials>,
     nonces: Mutex<NonceCache>,
 }
+
+/// Which account a call was signed for: its position among the gateway's AccessKeys.
+pub(crate) type AccountIndex = usize;
 
 impl Gateway {
     /// A gateway accepting calls signed with `credentials` (and carrying its STS token,
     /// when it has one).
+    #[cfg(test)]
     pub(crate) fn new(credentials: Credentials) -> Self {
+        Gateway::for_accounts(vec![credentials])
+    }
+
+    /// A gateway of several accounts, each with its own AccessKey; the first is the
+    /// primary one.
+    pub(crate) fn for_accounts(accounts: Vec<Credentials>) -> Self {
         Gateway {
-            credentials,
+            accounts,
             nonces: Mutex::new(NonceCache::default()),
         }
     }
 
-    /// The credentials calls must be signed with.
+    /// The primary account's credentials.
     pub(crate) fn credentials(&self) -> &Credentials {
-        &self.credentials
+        &self.accounts[0]
+    }
+
+    /// The credentials of every account, the primary one first.
+    pub(crate) fn accounts(&self) -> &[Credentials] {
+        &self.accounts
+    }
+
+    /// The account of an AccessKey ID, or the gateway's `InvalidAccessKeyId.NotFound`.
+    pub(crate) fn account(
+        &self,
+        access_key_id: &str,
+    ) -> Result<(AccountIndex, &Credentials), GatewayError> {
+        self.accounts
+            .iter()
+            .enumerate()
+            .find(|(_, credentials)| credentials.access_key_id == access_key_id)
+            .ok_or(GatewayError::AccessKeyNotFound)
     }
 
     /// How many nonces are remembered now.
@@ -203,13 +231,14 @@ impl Gateway {
         lock(&self.nonces).len()
     }
 
-    /// Checks a call as the gateway does, at `now`; a call that passes has used its nonce.
+    /// Checks a call as the gateway does, at `now`; a call that passes has used its nonce
+    /// and is answered from the account it names.
     pub(crate) fn authenticate(
         &self,
         method: &str,
         params: &[(String, String)],
         now: OffsetDateTime,
-    ) -> Result<(), GatewayError> {
+    ) -> Result<AccountIndex, GatewayError> {
         for name in COMMON_PARAMETERS {
             single(params, name)?;
         }
@@ -236,41 +265,20 @@ impl Gateway {
         let timestamp = required(params, "Timestamp", GatewayError::Missing)?;
         check_time(timestamp, now)?;
         required(params, "Signature", GatewayError::Missing)?;
-        if access_key_id != self.credentials.access_key_id {
-            return Err(GatewayError::AccessKeyNotFound);
-        }
-        self.check_security_token(
+        let (account, credentials) = self.account(access_key_id)?;
+        check_security_token(
+            credentials,
             single(params, "SecurityToken")?,
             "SecurityToken",
             GatewayError::Missing,
         )?;
-        verify(method, params, self.credentials.access_key_secret.expose()).map_err(
-            |mismatch| GatewayError::SignatureDoesNotMatch {
+        verify(method, params, credentials.access_key_secret.expose()).map_err(|mismatch| {
+            GatewayError::SignatureDoesNotMatch {
                 string_to_sign: mismatch.string_to_sign,
-            },
-        )?;
-        self.use_nonce(nonce, now)
-    }
-
-    /// Checks the STS token a call carries (`name` is where it travels, `missing` makes the
-    /// error for its absence): an STS key needs its own token, and any other key none.
-    pub(crate) fn check_security_token(
-        &self,
-        token: Option<&str>,
-        name: &'static str,
-        missing: fn(&'static str) -> GatewayError,
-    ) -> Result<(), GatewayError> {
-        match (
-            &self.credentials.security_token,
-            token.filter(|t| !t.is_empty()),
-        ) {
-            (Some(_), None) => Err(missing(name)),
-            (Some(expected), Some(token)) if expected.expose() != token => {
-                Err(GatewayError::SecurityTokenMismatch)
             }
-            (None, Some(_)) => Err(GatewayError::SecurityTokenUnexpected),
-            _ => Ok(()),
-        }
+        })?;
+        self.use_nonce(nonce, now)?;
+        Ok(account)
     }
 
     /// Uses up `nonce` at `now`: call it last, so only a correctly signed call uses up its
@@ -281,6 +289,25 @@ impl Gateway {
         } else {
             Err(GatewayError::NonceUsed)
         }
+    }
+}
+
+/// Checks the STS token a call carries for the account of `credentials` (`name` is where
+/// it travels, `missing` makes the error for its absence): an STS key needs its own token,
+/// and any other key none.
+pub(crate) fn check_security_token(
+    credentials: &Credentials,
+    token: Option<&str>,
+    name: &'static str,
+    missing: fn(&'static str) -> GatewayError,
+) -> Result<(), GatewayError> {
+    match (&credentials.security_token, token.filter(|t| !t.is_empty())) {
+        (Some(_), None) => Err(missing(name)),
+        (Some(expected), Some(token)) if expected.expose() != token => {
+            Err(GatewayError::SecurityTokenMismatch)
+        }
+        (None, Some(_)) => Err(GatewayError::SecurityTokenUnexpected),
+        _ => Ok(()),
     }
 }
 
@@ -350,7 +377,7 @@ mod tests {
         let credentials = Credentials::new("id", "secret");
         let gateway = Gateway::new(credentials.clone());
         let params = signed(&credentials, NOW, "n-1");
-        assert_eq!(gateway.authenticate("GET", &params, NOW), Ok(()));
+        assert_eq!(gateway.authenticate("GET", &params, NOW), Ok(0));
         assert_eq!(
             gateway.authenticate("GET", &params, NOW),
             Err(GatewayError::NonceUsed)
@@ -431,7 +458,7 @@ mod tests {
         let credentials = Credentials::new("id", "secret");
         let gateway = Gateway::new(credentials.clone());
         let edge = signed(&credentials, NOW - TIMESTAMP_SKEW, "a");
-        assert_eq!(gateway.authenticate("GET", &edge, NOW), Ok(()));
+        assert_eq!(gateway.authenticate("GET", &edge, NOW), Ok(0));
         let ahead = signed(
             &credentials,
             NOW + TIMESTAMP_SKEW + Duration::seconds(1),
@@ -462,7 +489,7 @@ mod tests {
             Err(GatewayError::SecurityTokenMismatch)
         );
         let right = signed(&credentials, NOW, "e");
-        assert_eq!(gateway.authenticate("GET", &right, NOW), Ok(()));
+        assert_eq!(gateway.authenticate("GET", &right, NOW), Ok(0));
     }
 
     #[test]

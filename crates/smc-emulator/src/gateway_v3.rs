@@ -12,7 +12,7 @@ use smc_core::sign::v3::{
 use smc_core::{ACTION, API_VERSION};
 use time::OffsetDateTime;
 
-use crate::gateway::{check_time, Gateway, GatewayError};
+use crate::gateway::{check_security_token, check_time, AccountIndex, Gateway, GatewayError};
 
 /// What a V3 signature covers of a call, as it arrived.
 #[derive(Debug, Clone)]
@@ -85,13 +85,14 @@ impl V3Call {
 }
 
 impl Gateway {
-    /// Checks a V3 call as the gateway does, at `now`; a call that passes has used its nonce.
+    /// Checks a V3 call as the gateway does, at `now`; a call that passes has used its nonce
+    /// and is answered from the account it names.
     pub(crate) fn authenticate_v3(
         &self,
         method: &str,
         call: &V3Call,
         now: OffsetDateTime,
-    ) -> Result<(), GatewayError> {
+    ) -> Result<AccountIndex, GatewayError> {
         let authorization = parse_authorization(&call.authorization)
             .map_err(|why| GatewayError::IncompleteSignature(why.replace('"', "'")))?;
         let action = call.required(ACTION_HEADER)?;
@@ -120,11 +121,13 @@ impl Gateway {
                 )));
             }
         }
-        let credentials = self.credentials();
-        if authorization.credential != credentials.access_key_id {
-            return Err(GatewayError::AccessKeyNotFound);
-        }
-        self.check_security_token(token, SECURITY_TOKEN_HEADER, GatewayError::MissingParameter)?;
+        let (account, credentials) = self.account(&authorization.credential)?;
+        check_security_token(
+            credentials,
+            token,
+            SECURITY_TOKEN_HEADER,
+            GatewayError::MissingParameter,
+        )?;
         // Our choice, before the signature: a body that is not what was signed is refused
         // as a signature mismatch naming the header, whatever the signature says.
         if !content_sha256.eq_ignore_ascii_case(&call.hashed_body) {
@@ -147,7 +150,8 @@ impl Gateway {
             canonical_request: mismatch.canonical_request,
             string_to_sign: mismatch.string_to_sign,
         })?;
-        self.use_nonce(nonce, now)
+        self.use_nonce(nonce, now)?;
+        Ok(account)
     }
 }
 
@@ -193,7 +197,7 @@ mod tests {
         let gateway = Gateway::new(credentials.clone());
         let signed = call(&credentials, "n-1");
         assert_eq!(signed.action(), ACTION);
-        assert_eq!(gateway.authenticate_v3("GET", &signed, NOW), Ok(()));
+        assert_eq!(gateway.authenticate_v3("GET", &signed, NOW), Ok(0));
         assert_eq!(
             gateway.authenticate_v3("GET", &signed, NOW),
             Err(GatewayError::NonceUsed)

@@ -56,6 +56,9 @@ async fn run(cli: &Cli) -> Result<(), EmulatorError> {
         Some(seed) => say!("jobs: {} generated from seed {seed}", view.jobs),
         None => say!("jobs: {} from the data file", view.jobs),
     }
+    for account in &running.state().accounts()[1..] {
+        say!("another account: access key id {}", account.access_key_id);
+    }
     if cli.control {
         say!("control API: http://{}/_emulator/state", running.addr());
     }

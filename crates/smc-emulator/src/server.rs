@@ -72,6 +72,9 @@ pub enum EmulatorError {
     /// An empty AccessKey ID or secret.
     #[error("the AccessKey ID and secret must not be empty")]
     EmptyCredentials,
+    /// Two accounts with one AccessKey ID: a call could not say whose jobs it wants.
+    #[error("each account needs its own AccessKey ID")]
+    DuplicateAccessKeyId,
     /// The server stopped with an error.
     #[error("the server failed: {0}")]
     Serve(std::io::Error),
@@ -100,6 +103,8 @@ pub struct EmulatorBuilder {
     control: bool,
     clock: Arc<dyn Clock>,
     anchor: Option<OffsetDateTime>,
+    /// The accounts besides the primary one: their credentials and seeds.
+    other_accounts: Vec<(Credentials, u64)>,
 }
 
 impl Default for EmulatorBuilder {
@@ -113,6 +118,7 @@ impl Default for EmulatorBuilder {
             control: false,
             clock: Arc::new(SystemClock),
             anchor: None,
+            other_accounts: Vec::new(),
         }
     }
 }
@@ -132,6 +138,7 @@ impl std::fmt::Debug for EmulatorBuilder {
             .field("frozen", &self.frozen)
             .field("control", &self.control)
             .field("anchor", &self.anchor)
+            .field("other_accounts", &self.other_accounts)
             .finish_non_exhaustive()
     }
 }
@@ -147,6 +154,14 @@ impl EmulatorBuilder {
     /// carry it as `SecurityToken`.
     pub fn credentials(mut self, credentials: Credentials) -> Self {
         self.credentials = credentials;
+        self
+    }
+
+    /// Another account, answering calls signed with `credentials` from its own jobs:
+    /// generated from `seed`, as many as the primary account has generated (240 when the
+    /// primary account serves given jobs). Each account sees only its own jobs.
+    pub fn account(mut self, credentials: Credentials, seed: u64) -> Self {
+        self.other_accounts.push((credentials, seed));
         self
     }
 
@@ -210,11 +225,6 @@ impl EmulatorBuilder {
 
     /// The shared state, for [`crate::router`] in tests that call the router in-process.
     pub fn build(&self) -> Result<AppState, EmulatorError> {
-        if self.credentials.access_key_id.is_empty()
-            || self.credentials.access_key_secret.expose().is_empty()
-        {
-            return Err(EmulatorError::EmptyCredentials);
-        }
         let count = match &self.data {
             DataSource::Generated { count, .. } => *count,
             DataSource::Jobs(jobs) => jobs.len(),
@@ -222,10 +232,36 @@ impl EmulatorBuilder {
         if count > MAX_JOBS {
             return Err(EmulatorError::TooManyJobs(count));
         }
+        let generated = match &self.data {
+            DataSource::Generated { count, .. } => *count,
+            DataSource::Jobs(_) => crate::store::DEFAULT_JOBS,
+        };
+        let accounts: Vec<(Credentials, DataSource)> =
+            std::iter::once((self.credentials.clone(), self.data.clone()))
+                .chain(self.other_accounts.iter().map(|(credentials, seed)| {
+                    let data = DataSource::Generated {
+                        seed: *seed,
+                        count: generated,
+                    };
+                    (credentials.clone(), data)
+                }))
+                .collect();
+        for (index, (credentials, _)) in accounts.iter().enumerate() {
+            if credentials.access_key_id.is_empty()
+                || credentials.access_key_secret.expose().is_empty()
+            {
+                return Err(EmulatorError::EmptyCredentials);
+            }
+            if accounts[..index]
+                .iter()
+                .any(|(other, _)| other.access_key_id == credentials.access_key_id)
+            {
+                return Err(EmulatorError::DuplicateAccessKeyId);
+            }
+        }
         check_rules(&self.faults).map_err(|message| EmulatorError::Faults { message })?;
         Ok(AppState::new(Settings {
-            credentials: self.credentials.clone(),
-            data: self.data.clone(),
+            accounts,
             faults: self.faults.clone(),
             frozen: self.frozen,
             control: self.control,

@@ -11,7 +11,7 @@ use tokio::sync::watch;
 
 use crate::clock::Clock;
 use crate::faults::{check_rules, Fault, FaultRule, Faults};
-use crate::gateway::Gateway;
+use crate::gateway::{AccountIndex, Gateway};
 use crate::store::{DataSource, JobStore, Page};
 
 /// Everything the handlers share: the gateway, the jobs, the fault rules and the clock.
@@ -24,8 +24,9 @@ pub struct AppState {
 struct Inner {
     clock: Arc<dyn Clock>,
     gateway: Gateway,
-    store: RwLock<JobStore>,
-    initial_data: DataSource,
+    /// One store per account, in the gateway's order of accounts.
+    stores: RwLock<Vec<JobStore>>,
+    initial_data: Vec<DataSource>,
     faults: Faults,
     frozen: bool,
     control: bool,
@@ -44,8 +45,8 @@ impl std::fmt::Debug for AppState {
 
 /// What [`AppState::new`] needs; the builder in [`crate::server`] fills it.
 pub(crate) struct Settings {
-    pub(crate) credentials: Credentials,
-    pub(crate) data: DataSource,
+    /// Each account's credentials and jobs, the primary account first.
+    pub(crate) accounts: Vec<(Credentials, DataSource)>,
     pub(crate) faults: Vec<FaultRule>,
     pub(crate) frozen: bool,
     pub(crate) control: bool,
@@ -77,13 +78,17 @@ pub struct StateView {
 impl AppState {
     pub(crate) fn new(settings: Settings) -> Self {
         let anchor = settings.anchor.unwrap_or_else(|| settings.clock.now());
-        let store = JobStore::new(settings.data.clone(), anchor);
+        let (credentials, initial_data): (Vec<_>, Vec<_>) = settings.accounts.into_iter().unzip();
+        let stores = initial_data
+            .iter()
+            .map(|data| JobStore::new(data.clone(), anchor))
+            .collect();
         AppState {
             inner: Arc::new(Inner {
                 clock: settings.clock,
-                gateway: Gateway::new(settings.credentials),
-                store: RwLock::new(store),
-                initial_data: settings.data,
+                gateway: Gateway::for_accounts(credentials),
+                stores: RwLock::new(stores),
+                initial_data,
                 faults: Faults::new(settings.faults),
                 frozen: settings.frozen,
                 control: settings.control,
@@ -92,9 +97,14 @@ impl AppState {
         }
     }
 
-    /// The credentials calls must be signed with.
+    /// The credentials calls must be signed with (the primary account's).
     pub fn credentials(&self) -> &Credentials {
         self.inner.gateway.credentials()
+    }
+
+    /// The credentials of every account the emulator serves, the primary one first.
+    pub fn accounts(&self) -> &[Credentials] {
+        self.inner.gateway.accounts()
     }
 
     /// The emulator's clock now.
@@ -119,26 +129,33 @@ impl AppState {
         self.inner.faults.rules()
     }
 
-    /// Replaces the jobs with those of `data` (or the ones the emulator started with),
-    /// made as of now.
+    /// Replaces the primary account's jobs with those of `data` (or the ones it started
+    /// with), made as of now; every other account gets the jobs it started with again.
     pub fn reset(&self, data: Option<DataSource>) {
-        let data = data.unwrap_or_else(|| self.inner.initial_data.clone());
-        let store = JobStore::new(data, self.now());
+        let now = self.now();
+        let mut primary = data;
+        let stores = self
+            .inner
+            .initial_data
+            .iter()
+            .map(|initial| JobStore::new(primary.take().unwrap_or_else(|| initial.clone()), now))
+            .collect();
         *self
             .inner
-            .store
+            .stores
             .write()
-            .unwrap_or_else(std::sync::PoisonError::into_inner) = store;
+            .unwrap_or_else(std::sync::PoisonError::into_inner) = stores;
     }
 
-    /// How many jobs are served.
+    /// How many jobs the primary account has.
     pub fn job_count(&self) -> usize {
-        self.store().len()
+        self.stores()[0].len()
     }
 
-    /// The state as the control API shows it.
+    /// The primary account's state as the control API shows it.
     pub fn view(&self) -> StateView {
-        let store = self.store();
+        let stores = self.stores();
+        let store = &stores[0];
         let (data, seed) = match store.source() {
             DataSource::Generated { seed, .. } => ("generated", Some(*seed)),
             DataSource::Jobs(_) => ("file", None),
@@ -163,10 +180,15 @@ impl AppState {
         self.inner.control
     }
 
-    /// The page a request asks for, with jobs as they are now (or at the anchor when
-    /// time is frozen).
-    pub(crate) fn describe(&self, request: &DescribeReplicationJobs) -> Page {
-        let store = self.store();
+    /// The page a request asks for of `account`'s jobs, as they are now (or at the anchor
+    /// when time is frozen).
+    pub(crate) fn describe(
+        &self,
+        account: AccountIndex,
+        request: &DescribeReplicationJobs,
+    ) -> Page {
+        let stores = self.stores();
+        let store = &stores[account];
         let at = if self.inner.frozen {
             store.anchor()
         } else {
@@ -197,9 +219,9 @@ impl AppState {
         self.inner.closing.send_replace(true);
     }
 
-    fn store(&self) -> std::sync::RwLockReadGuard<'_, JobStore> {
+    fn stores(&self) -> std::sync::RwLockReadGuard<'_, Vec<JobStore>> {
         self.inner
-            .store
+            .stores
             .read()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
     }

@@ -1,5 +1,6 @@
 //! Integration tests of the emulator, in one binary to keep linking cheap.
 
+mod accounts;
 mod cli;
 mod common;
 mod empty;

@@ -24,7 +24,7 @@ fn request(status: Option<Status>, page_number: i64, page_size: i64) -> Describe
 
 /// Signs `request` with V3 as `credentials`, at the harness's time, with `edit` applied to
 /// the signing parameters first.
-fn sign(
+pub fn sign(
     harness: &Harness,
     credentials: &Credentials,
     request: &DescribeReplicationJobs,
@@ -41,7 +41,7 @@ fn sign(
 }
 
 /// Sends a signed call through the router, after `edit` on its headers and body.
-async fn send(
+pub async fn send(
     harness: &Harness,
     signed: &SignedRequest,
     edit: impl FnOnce(&mut Vec<(String, String)>, &mut String),
