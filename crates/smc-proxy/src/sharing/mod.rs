@@ -192,10 +192,11 @@ impl Sharing {
         let Some(redis) = &self.redis else {
             return self.call_upstream(profile, key, request, upstream).await;
         };
-        let hold = upstream.timeout() + Duration::from_secs(1);
-        match redis.join(key, hold).await {
+        // The leader may wait for a token, then take the whole upstream budget.
+        let leader_time = MAX_RATE_WAIT + upstream.timeout();
+        match redis.join(key, leader_time + Duration::from_secs(1)).await {
             Ok(RedisRole::Follower(leader)) => {
-                match redis.follow(&leader, upstream.timeout()).await {
+                match redis.follow(&leader, leader_time).await {
                     Ok(Some(call)) => {
                         self.metrics.count_sharing(SharingEvent::Coalesced);
                         return call;
