@@ -64,6 +64,6 @@ async fn call(state: &AppState, method: &Method, uri: &Uri) -> Result<Served, Pr
     let request = query::read(uri.query().unwrap_or_default(), state.region.as_deref())?;
     let sharing = &state.sharing;
     Ok(sharing
-        .describe(DEFAULT_PROFILE, &request, &state.upstream)
+        .describe(DEFAULT_PROFILE, None, &request, &state.upstream)
         .await)
 }
