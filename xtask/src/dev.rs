@@ -1,5 +1,6 @@
 //! `cargo xtask dev`: the tools a local session needs, then the viewer on the embedded
-//! emulator: `smc-proxy serve --emulator` and `trunk serve`, stopped together.
+//! emulator: `smc-proxy serve --emulator` with two profiles (two emulator accounts, so the
+//! account switcher shows) and `trunk serve`, stopped together.
 
 use std::io::{BufRead, BufReader};
 use std::path::Path;
@@ -16,6 +17,10 @@ use crate::install;
 const PROXY_LISTEN: &str = "127.0.0.1:8787";
 /// Where `trunk serve` listens (Trunk.toml's `[serve]`).
 const VIEWER_URL: &str = "http://127.0.0.1:8080/";
+/// The profiles file `dev` writes under `target/`: two accounts of the embedded emulator,
+/// each with its own jobs.
+const DEV_PROFILES_FILE: &str = "dev-profiles.toml";
+const DEV_PROFILES: &str = include_str!("dev-profiles.toml");
 
 /// Installs what is missing, starts the proxy and Trunk, prints the URL, and waits until
 /// Ctrl-C (or SIGTERM, or either process ending) stops both.
@@ -36,6 +41,10 @@ pub fn run(root: &Path) -> Result<(), String> {
     ctrlc::set_handler(move || on_signal.store(true, Ordering::SeqCst))
         .map_err(|e| format!("cannot handle Ctrl-C: {e}"))?;
 
+    let profiles = root.join("target").join(DEV_PROFILES_FILE);
+    std::fs::create_dir_all(root.join("target"))
+        .and_then(|()| std::fs::write(&profiles, DEV_PROFILES))
+        .map_err(|e| format!("cannot write {}: {e}", profiles.display()))?;
     let proxy = proxy_command(root);
     println!("==> dev: {proxy}");
     let mut proxy = proxy.spawn(root, true)?;
@@ -49,7 +58,10 @@ pub fn run(root: &Path) -> Result<(), String> {
             ));
         }
     };
-    println!("==> dev: smc-proxy listening on {proxy_url} (embedded emulator, demo data)");
+    println!(
+        "==> dev: smc-proxy listening on {proxy_url} (embedded emulator, demo data in two \
+         accounts: profiles demo and second)"
+    );
 
     let trunk = install::trunk_command(root, &["serve"])?;
     println!("==> dev: {trunk}");
@@ -69,10 +81,20 @@ pub fn run(root: &Path) -> Result<(), String> {
 }
 
 /// The proxy on the port Trunk.toml forwards `/api/` to, always on the embedded emulator
-/// (even when the shell has credentials: `dev` is the demo, not an account).
+/// (even when the shell has credentials: `dev` is the demo, not an account), with the
+/// profiles of [`DEV_PROFILES`].
 fn proxy_command(root: &Path) -> Cmd {
-    let binary = root.join("target").join("debug").join("smc-proxy");
-    Cmd::new(&binary.to_string_lossy()).args(["serve", "--emulator", "--listen", PROXY_LISTEN])
+    let target = root.join("target");
+    let binary = target.join("debug").join("smc-proxy");
+    let profiles = target.join(DEV_PROFILES_FILE);
+    Cmd::new(&binary.to_string_lossy()).args([
+        "serve",
+        "--emulator",
+        "--listen",
+        PROXY_LISTEN,
+        "--config",
+        &profiles.to_string_lossy(),
+    ])
 }
 
 /// Reads the proxy's first stdout line, `listening on http://ADDR:PORT`, then keeps
@@ -154,8 +176,12 @@ mod tests {
         let proxy = proxy_command(Path::new("/repo")).to_string();
         assert_eq!(
             proxy,
-            format!("/repo/target/debug/smc-proxy serve --emulator --listen {PROXY_LISTEN}")
+            format!(
+                "/repo/target/debug/smc-proxy serve --emulator --listen {PROXY_LISTEN} \
+                 --config /repo/target/{DEV_PROFILES_FILE}"
+            )
         );
+        assert_eq!(DEV_PROFILES.matches("[profiles.").count(), 2);
     }
 
     #[test]

@@ -23,10 +23,22 @@ pub struct CallRecord {
     pub upstream_status: Option<u16>,
 }
 
-/// The action label of a path: the one action, or `other` (bounded label values).
+/// Who made a call and for which profile, when known: the API handler leaves it in the
+/// response's extensions beside the [`CallRecord`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CallerRecord {
+    /// The user the trusted header named.
+    pub user: Option<String>,
+    /// The profile the call was answered from.
+    pub profile: Option<String>,
+}
+
+/// The action label of a path: the one action, `profiles`, or `other` (bounded label
+/// values).
 pub fn action_label(path: &str) -> &'static str {
     match path.strip_prefix("/api/") {
         Some(smc_core::ACTION) => smc_core::ACTION,
+        Some("profiles") => "profiles",
         _ => "other",
     }
 }
@@ -44,9 +56,12 @@ pub fn record(
     let status = response.status().as_u16();
     metrics.count_request(action, status);
     let record = response.extensions().get::<CallRecord>();
+    let caller = response.extensions().get::<CallerRecord>();
     tracing::info!(
         target: crate::logging::ACCESS_TARGET,
         action,
+        user = caller.and_then(|c| c.user.as_deref()).unwrap_or(""),
+        profile = caller.and_then(|c| c.profile.as_deref()).unwrap_or(""),
         method = method.as_str(),
         status,
         request_id = record.and_then(|r| r.request_id.as_deref()).unwrap_or(""),
@@ -69,6 +84,7 @@ mod tests {
             "DescribeReplicationJobs"
         );
         assert_eq!(action_label("/api/DeleteReplicationJob"), "other");
+        assert_eq!(action_label("/api/profiles"), "profiles");
         assert_eq!(action_label("/api"), "other");
     }
 }

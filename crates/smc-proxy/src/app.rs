@@ -20,6 +20,9 @@ use crate::state::AppState;
 use crate::upstream::REQUEST_ID_HEADER;
 use crate::{api, limits, ops, site};
 
+/// [`smc_core::PROFILE_HEADER`] as a header name (lower case).
+const PROFILE_HEADER_LOWER: &str = "x-smc-profile";
+
 /// How long a browser may cache a preflight answer.
 const PREFLIGHT_MAX_AGE: Duration = Duration::from_secs(600);
 
@@ -52,14 +55,17 @@ pub fn router(state: AppState) -> Router {
 }
 
 /// CORS for `/api`, for the origins given with `--allow-origin` (exact match): a preflight
-/// for a GET with the bearer token is answered for ten minutes, the API's request ID may be
+/// for a GET with the bearer token and the profile header is answered for ten minutes, the API's request ID may be
 /// read, and every answer says it varies with `Origin`. What CORS alone would not do,
 /// refusing a call from another origin, [`api::admit`] does before this layer.
 fn cors(access: &AccessPolicy) -> CorsLayer {
     CorsLayer::new()
         .allow_origin(AllowOrigin::list(access.origin_values()))
         .allow_methods([Method::GET])
-        .allow_headers([header::AUTHORIZATION])
+        .allow_headers([
+            header::AUTHORIZATION,
+            HeaderName::from_static(PROFILE_HEADER_LOWER),
+        ])
         .max_age(PREFLIGHT_MAX_AGE)
         .expose_headers([HeaderName::from_static(REQUEST_ID_HEADER)])
         .vary([header::ORIGIN])
@@ -104,4 +110,17 @@ async fn edge(request: Request, next: Next) -> Response {
         HeaderValue::from_static("no-referrer"),
     );
     response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_profile_header_is_smc_cores() {
+        assert_eq!(
+            PROFILE_HEADER_LOWER,
+            smc_core::PROFILE_HEADER.to_ascii_lowercase()
+        );
+    }
 }

@@ -10,9 +10,12 @@ use clap::{Args, Parser, Subcommand};
 use crate::access::normalize_origin;
 use crate::auth::{BearerToken, TokenError};
 use crate::credentials::{self, CredentialsError, Environment};
+use crate::identity::TrustedUserHeader;
 use crate::logging::LogFormat;
+use crate::profiles::{self, config::ConfigError};
 use crate::settings::{
-    EmulatorOptions, Settings, SignatureVersion, UpstreamSettings, UpstreamTarget, DEFAULT_LISTEN,
+    valid_region, EmulatorOptions, ProfileSettings, Settings, SignatureVersion, UpstreamSettings,
+    UpstreamTarget, DEFAULT_LISTEN,
 };
 use crate::sharing::rate::Rate;
 use crate::sharing::{SharingSettings, DEFAULT_CACHE_TTL, DEFAULT_RATE};
@@ -99,6 +102,14 @@ pub struct ServeArgs {
     /// The signature upstream calls carry: v1 (HMAC-SHA1) or v3 (ACS3-HMAC-SHA256).
     #[arg(long, value_enum, default_value_t = SignatureVersion::V1)]
     pub signature: SignatureVersion,
+    /// A TOML file of named profiles ([profiles.NAME] with credentials_profile, endpoint,
+    /// region, label, rate, users); calls pick one with X-Smc-Profile.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// The header a portal's own proxy names the user in (e.g. X-Forwarded-User): calls
+    /// without it are refused, and profiles' users lists apply.
+    #[arg(long, value_name = "HEADER")]
+    pub trust_header: Option<String>,
     /// Seconds a successful answer is served again to identical calls (0: no cache).
     #[arg(long, value_name = "SECONDS", default_value_t = DEFAULT_CACHE_TTL.as_secs(),
           value_parser = clap::value_parser!(u64).range(0..=3600))]
@@ -128,6 +139,20 @@ pub enum SettingsError {
     /// A region ID is malformed.
     #[error("--region {0:?}: a region ID is lower-case letters, digits and dashes (cn-hangzhou)")]
     Region(String),
+    /// The profiles file is unusable.
+    #[error("--config: {0}")]
+    Config(#[from] ConfigError),
+    /// A profile's credentials cannot be found.
+    #[error("--config: profile {profile}: {source}")]
+    ProfileCredentials {
+        /// The profile.
+        profile: String,
+        /// Why.
+        source: CredentialsError,
+    },
+    /// The trusted header is not one.
+    #[error("--trust-header {0}")]
+    TrustHeader(String),
     /// `--endpoint` without credentials would send unsigned calls nowhere useful.
     #[error(
         "--endpoint {0} needs credentials (environment, credentials file or aliyun CLI); \
@@ -139,12 +164,19 @@ pub enum SettingsError {
 impl ServeArgs {
     /// The settings these flags give in `env` (credentials found there, the token read).
     pub fn settings(&self, env: &Environment) -> Result<Settings, SettingsError> {
-        let embedded = UpstreamTarget::EmbeddedEmulator(EmulatorOptions {
-            jobs: self.emulator_jobs,
-            seed: self.emulator_seed,
-            frozen: self.emulator_frozen,
-        });
-        let upstream = if self.emulator {
+        let embedded = UpstreamTarget::EmbeddedEmulator(self.emulator_options(0));
+        let (profiles, default_profile) = match &self.config {
+            Some(path) => self.profiles(path, env)?,
+            None => (Vec::new(), None),
+        };
+        let trusted_user_header = self
+            .trust_header
+            .as_deref()
+            .map(TrustedUserHeader::new)
+            .transpose()
+            .map_err(SettingsError::TrustHeader)?;
+        // With profiles, each names its own credentials; the chain is not consulted.
+        let upstream = if self.emulator || !profiles.is_empty() {
             embedded
         } else {
             match credentials::find(env)? {
@@ -181,6 +213,9 @@ impl ServeArgs {
             listen: self.listen,
             upstream,
             region: self.region.clone(),
+            profiles,
+            default_profile,
+            trusted_user_header,
             static_dir: self.static_dir.clone(),
             allow_origins,
             allow_hosts: self.allow_hosts.clone(),
@@ -205,12 +240,56 @@ impl ServeArgs {
     }
 }
 
-fn valid_region(region: &str) -> bool {
-    !region.is_empty()
-        && region.len() <= 64
-        && region
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+impl ServeArgs {
+    /// The embedded emulator's options for the profile at `position`: each its own seed.
+    fn emulator_options(&self, position: u64) -> EmulatorOptions {
+        EmulatorOptions {
+            jobs: self.emulator_jobs,
+            seed: self.emulator_seed.wrapping_add(position),
+            frozen: self.emulator_frozen,
+        }
+    }
+
+    /// The profiles of the `--config` file and the default one: on the embedded emulator
+    /// with `--emulator` (an account each), else signing with each one's
+    /// `credentials_profile`. `--endpoint` and `--region` apply to profiles that set none.
+    fn profiles(
+        &self,
+        path: &std::path::Path,
+        env: &Environment,
+    ) -> Result<(Vec<ProfileSettings>, Option<String>), SettingsError> {
+        let file = profiles::config::load(path)?;
+        let mut profiles = Vec::with_capacity(file.profiles.len());
+        for (position, entry) in (0..).zip(file.profiles) {
+            let upstream = if self.emulator {
+                UpstreamTarget::EmbeddedEmulator(self.emulator_options(position))
+            } else {
+                let found = credentials::find_profile(env, &entry.credentials_profile).map_err(
+                    |source| SettingsError::ProfileCredentials {
+                        profile: entry.name.clone(),
+                        source,
+                    },
+                )?;
+                UpstreamTarget::Remote {
+                    endpoint: entry
+                        .endpoint
+                        .or_else(|| self.endpoint.clone())
+                        .unwrap_or_else(|| smc_core::DEFAULT_ENDPOINT.to_owned()),
+                    credentials: found.credentials,
+                    source: found.source,
+                }
+            };
+            profiles.push(ProfileSettings {
+                name: entry.name,
+                label: entry.label,
+                region: entry.region.or_else(|| self.region.clone()),
+                rate: entry.rate,
+                users: entry.users,
+                upstream,
+            });
+        }
+        Ok((profiles, Some(file.default)))
+    }
 }
 
 /// Reads a rate: calls a second, from 0 (no limit) to 10,000.

@@ -28,6 +28,18 @@ pub enum ProxyError {
         /// Whether the token was missing altogether (else it was wrong).
         missing: bool,
     },
+    /// In trusted-header mode, a call without the header naming its user.
+    #[error("this proxy admits only calls whose {header} header names the user")]
+    Unauthenticated {
+        /// The trusted header's name.
+        header: String,
+    },
+    /// `X-Smc-Profile` names no profile of this proxy.
+    #[error("there is no profile {0} (GET /api/profiles lists yours)")]
+    UnknownProfile(String),
+    /// The caller may not use this profile.
+    #[error("you may not use the profile {0} (GET /api/profiles lists yours)")]
+    ForbiddenProfile(String),
     /// A cross-origin call from an origin not given with `--allow-origin`.
     #[error("calls from origin {0} are not allowed (see --allow-origin)")]
     OriginNotAllowed(String),
@@ -94,6 +106,9 @@ impl ProxyError {
             ProxyError::InvalidParameters(_) => "InvalidParameter",
             ProxyError::ParameterNotAllowed(_) => "Proxy.ParameterNotAllowed",
             ProxyError::Unauthorized { .. } => "Proxy.Unauthorized",
+            ProxyError::Unauthenticated { .. } => "Proxy.Unauthenticated",
+            ProxyError::UnknownProfile(_) => "Proxy.UnknownProfile",
+            ProxyError::ForbiddenProfile(_) => "Proxy.ForbiddenProfile",
             ProxyError::OriginNotAllowed(_) => "Proxy.OriginNotAllowed",
             ProxyError::HostNotAllowed(_) => "Proxy.HostNotAllowed",
             ProxyError::NotFound(_) => "Proxy.NotFound",
@@ -114,11 +129,13 @@ impl ProxyError {
             ProxyError::InvalidParameters(_) | ProxyError::ParameterNotAllowed(_) => {
                 StatusCode::BAD_REQUEST
             }
-            ProxyError::Unauthorized { .. } => StatusCode::UNAUTHORIZED,
-            ProxyError::OriginNotAllowed(_) | ProxyError::HostNotAllowed(_) => {
-                StatusCode::FORBIDDEN
+            ProxyError::Unauthorized { .. } | ProxyError::Unauthenticated { .. } => {
+                StatusCode::UNAUTHORIZED
             }
-            ProxyError::NotFound(_) => StatusCode::NOT_FOUND,
+            ProxyError::OriginNotAllowed(_)
+            | ProxyError::HostNotAllowed(_)
+            | ProxyError::ForbiddenProfile(_) => StatusCode::FORBIDDEN,
+            ProxyError::NotFound(_) | ProxyError::UnknownProfile(_) => StatusCode::NOT_FOUND,
             ProxyError::MethodNotAllowed(_) => StatusCode::METHOD_NOT_ALLOWED,
             ProxyError::RequestTooLarge { status, .. } => *status,
             ProxyError::UpstreamUnreachable { .. }
@@ -252,6 +269,11 @@ mod tests {
             },
             ProxyError::ResponseTooLarge { limit: 10 },
             ProxyError::Busy,
+            ProxyError::Unauthenticated {
+                header: "x-forwarded-user".into(),
+            },
+            ProxyError::UnknownProfile("staging".into()),
+            ProxyError::ForbiddenProfile("prod".into()),
         ];
         for error in errors {
             let code = error.code();

@@ -11,8 +11,11 @@
 //! - [`upstream`] (with [`retry`] and [`redact`]): signed calls, retries, size and time bounds.
 //! - [`sharing`]: identical calls coalesced, answers cached briefly, the upstream rate per
 //!   profile, shared by replicas through Redis.
-//! - [`access`], [`auth`], [`limits`]: who may call (Host and Origin, bearer token) and how
-//!   big a request may be; CORS headers are tower-http's, set up in [`app`].
+//! - [`access`], [`auth`], [`identity`], [`limits`]: who may call (Host and Origin, bearer
+//!   token, the portal's user header) and how big a request may be; CORS headers are
+//!   tower-http's, set up in [`app`].
+//! - [`profiles`]: the accounts served, each with its own signing client, and who may use
+//!   which; the `--config` file.
 //! - [`site`] (with [`csp`] and [`caching`]): the built web app, served from the same origin
 //!   by tower-http's `ServeDir` behind a guard of ours.
 //! - [`metrics`], [`access_log`], [`ops`], [`logging`]: what operators see.
@@ -29,10 +32,12 @@ pub mod cli;
 pub mod credentials;
 pub mod csp;
 pub mod error;
+pub mod identity;
 pub mod limits;
 pub mod logging;
 pub mod metrics;
 pub mod ops;
+pub mod profiles;
 pub mod query;
 pub mod redact;
 pub mod retry;

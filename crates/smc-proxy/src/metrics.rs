@@ -31,10 +31,10 @@ pub struct Metrics {
     latency: Histogram,
     retries: [AtomicU64; 3],
     in_flight: AtomicI64,
-    sharing: [AtomicU64; 4],
+    sharing: [AtomicU64; SharingEvent::ALL.len()],
 }
 
-/// What became of a browser call in [`crate::sharing`].
+/// What became of a browser call in [`crate::sharing`] (its value indexes the counters).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SharingEvent {
     /// It made an upstream call (retries not counted).
@@ -107,20 +107,12 @@ impl Metrics {
 
     /// Counts one browser call's fate in [`crate::sharing`].
     pub fn count_sharing(&self, event: SharingEvent) {
-        let index = SharingEvent::ALL
-            .iter()
-            .position(|&e| e == event)
-            .unwrap_or(0);
-        self.sharing[index].fetch_add(1, Ordering::Relaxed);
+        self.sharing[event as usize].fetch_add(1, Ordering::Relaxed);
     }
 
     /// How many browser calls had `event`.
     pub fn sharing(&self, event: SharingEvent) -> u64 {
-        let index = SharingEvent::ALL
-            .iter()
-            .position(|&e| e == event)
-            .unwrap_or(0);
-        self.sharing[index].load(Ordering::Relaxed)
+        self.sharing[event as usize].load(Ordering::Relaxed)
     }
 
     /// Marks an upstream call as started; the guard marks it finished when dropped.

@@ -15,7 +15,8 @@ use crate::app::router;
 use crate::auth::BearerToken;
 use crate::credentials::kind_of;
 use crate::metrics::Metrics;
-use crate::settings::{Settings, UpstreamTarget};
+use crate::profiles::{Profile, ProfileOptions, Profiles, ProfilesError};
+use crate::settings::{EmulatorOptions, ProfileSettings, Settings, UpstreamTarget};
 use crate::sharing::{Sharing, SharingError};
 use crate::site::{Site, SiteError};
 use crate::state::{AppState, Shared};
@@ -30,6 +31,9 @@ pub enum StartError {
     /// The upstream client could not be set up.
     #[error(transparent)]
     Upstream(#[from] UpstreamError),
+    /// The profiles cannot be served as given.
+    #[error(transparent)]
+    Profiles(#[from] ProfilesError),
     /// The static directory cannot be served.
     #[error(transparent)]
     Site(#[from] SiteError),
@@ -68,53 +72,43 @@ pub struct RunningProxy {
 impl Proxy {
     /// Starts the proxy on the current Tokio runtime.
     pub async fn start(settings: Settings) -> Result<RunningProxy, StartError> {
-        let (endpoint, credentials, emulator, upstream) = match settings.upstream {
-            UpstreamTarget::Remote {
-                endpoint,
-                credentials,
-                source,
-            } => {
-                let kind = kind_of(&credentials);
-                tracing::info!(%source, kind, %endpoint, "signing with credentials from {source}");
-                let described =
-                    format!("{endpoint} (signing with {kind} credentials from {source})");
-                (endpoint, credentials, None, described)
-            }
-            UpstreamTarget::EmbeddedEmulator(options) => {
-                let emulator = Emulator::builder()
-                    .credentials(fresh_credentials())
-                    .jobs(options.jobs)
-                    .seed(options.seed)
-                    .frozen(options.frozen)
-                    .start()
-                    .await?;
-                let endpoint = emulator.endpoint();
-                tracing::warn!(
-                    %endpoint,
-                    "no credentials found: calls go to the embedded emulator, with fresh random \
-                     credentials and generated jobs (not an Alibaba Cloud account)"
-                );
-                let described = format!(
-                    "embedded emulator at {endpoint} (no credentials found: fresh random \
-                     credentials and generated jobs, not an Alibaba Cloud account)"
-                );
-                (
-                    endpoint,
-                    emulator.credentials().clone(),
-                    Some(emulator),
-                    described,
-                )
-            }
-        };
+        let profile_settings = settings.profile_settings();
+        let (targets, emulator) = connect(&profile_settings).await?;
         let metrics = Arc::new(Metrics::default());
         let grace = settings.client.timeout + Duration::from_secs(1);
-        let upstream_client = Upstream::new(
-            &endpoint,
-            credentials,
-            settings.client.clone(),
-            metrics.clone(),
+        let mut profiles = Vec::with_capacity(targets.len());
+        let mut described = Vec::with_capacity(targets.len());
+        for (options, target) in profile_settings.into_iter().zip(targets) {
+            let upstream = Upstream::new(
+                &target.endpoint,
+                target.credentials,
+                settings.client.clone(),
+                metrics.clone(),
+            )?;
+            warn_on_plain_http(upstream.endpoint());
+            described.push((options.name.clone(), target.described));
+            let options = ProfileOptions {
+                name: options.name,
+                label: options.label,
+                region: options.region,
+                rate: options.rate,
+                users: options.users,
+            };
+            profiles.push(Profile::new(options, upstream));
+        }
+        let profiles = Profiles::new(
+            profiles,
+            settings.default_profile.as_deref(),
+            settings.trusted_user_header.is_some(),
         )?;
-        warn_on_plain_http(upstream_client.endpoint());
+        let upstream = match &described[..] {
+            [(_, one)] => one.clone(),
+            several => several
+                .iter()
+                .map(|(name, text)| format!("profile {name}: {text}"))
+                .collect::<Vec<_>>()
+                .join("; "),
+        };
         let sharing = Sharing::start(settings.sharing, metrics.clone()).await?;
         let site = settings
             .static_dir
@@ -134,12 +128,12 @@ impl Proxy {
         })?;
         warn_on_exposure(addr, settings.token.as_ref());
         let state = AppState::new(Shared {
-            upstream: upstream_client,
+            profiles,
             sharing,
             access: AccessPolicy::new(settings.allow_origins, settings.allow_hosts, addr),
             token: settings.token,
+            trusted_user_header: settings.trusted_user_header,
             site,
-            region: settings.region,
             metrics,
         });
         let (stop, stopped) = oneshot::channel::<()>();
@@ -221,6 +215,98 @@ impl std::fmt::Debug for RunningProxy {
             .field("upstream", &self.upstream)
             .finish_non_exhaustive()
     }
+}
+
+/// Where one profile's calls go, signed with what, and in words (no secret).
+struct Target {
+    endpoint: String,
+    credentials: Credentials,
+    described: String,
+}
+
+/// Where each profile's calls go, in order. Profiles on the embedded emulator share one,
+/// started here, with an account (fresh credentials, own seed) for each.
+async fn connect(
+    profiles: &[ProfileSettings],
+) -> Result<(Vec<Target>, Option<RunningEmulator>), StartError> {
+    let embedded: Vec<(&str, EmulatorOptions)> = profiles
+        .iter()
+        .filter_map(|profile| match &profile.upstream {
+            UpstreamTarget::EmbeddedEmulator(options) => Some((profile.name.as_str(), *options)),
+            UpstreamTarget::Remote { .. } => None,
+        })
+        .collect();
+    let mut accounts = Vec::new();
+    let emulator = match embedded.split_first() {
+        None => None,
+        Some(((_, first), others)) => {
+            let primary = fresh_credentials();
+            accounts.push(primary.clone());
+            let mut builder = Emulator::builder()
+                .credentials(primary)
+                .jobs(first.jobs)
+                .seed(first.seed)
+                .frozen(first.frozen);
+            for (_, options) in others {
+                let credentials = fresh_credentials();
+                accounts.push(credentials.clone());
+                builder = builder.account(credentials, options.seed);
+            }
+            let emulator = builder.start().await?;
+            tracing::warn!(
+                endpoint = %emulator.endpoint(),
+                "no credentials found: calls go to the embedded emulator, with fresh random \
+                 credentials and generated jobs (not an Alibaba Cloud account)"
+            );
+            Some(emulator)
+        }
+    };
+    let mut accounts = accounts.into_iter();
+    // Present whenever a profile is on the embedded emulator (it was started above).
+    let emulator_endpoint = emulator.as_ref().map(RunningEmulator::endpoint);
+    let targets = profiles
+        .iter()
+        .map(|profile| match (&profile.upstream, &emulator_endpoint) {
+            (
+                UpstreamTarget::Remote {
+                    endpoint,
+                    credentials,
+                    source,
+                },
+                _,
+            ) => {
+                let kind = kind_of(credentials);
+                tracing::info!(
+                    profile = %profile.name,
+                    %source,
+                    kind,
+                    %endpoint,
+                    "signing with credentials from {source}"
+                );
+                Target {
+                    endpoint: endpoint.clone(),
+                    credentials: credentials.clone(),
+                    described: format!(
+                        "{endpoint} (signing with {kind} credentials from {source})"
+                    ),
+                }
+            }
+            (UpstreamTarget::EmbeddedEmulator(options), endpoint) => {
+                let endpoint = endpoint.clone().unwrap_or_default();
+                Target {
+                    described: format!(
+                        "embedded emulator at {endpoint} (no credentials found: fresh random \
+                         credentials and generated jobs from seed {}, not an Alibaba Cloud \
+                         account)",
+                        options.seed
+                    ),
+                    endpoint,
+                    credentials: accounts.next().unwrap_or_else(fresh_credentials),
+                }
+            }
+        })
+        .collect();
+    Ok((targets, emulator))
 }
 
 /// Credentials that exist only in this process, for the embedded emulator: a real key can

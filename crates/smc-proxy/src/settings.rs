@@ -10,6 +10,9 @@ use smc_core::sign::Credentials;
 
 use crate::auth::BearerToken;
 use crate::credentials::CredentialSource;
+use crate::identity::{TrustedUserHeader, User};
+use crate::profiles::DEFAULT_PROFILE_NAME;
+use crate::sharing::rate::Rate;
 use crate::sharing::SharingSettings;
 
 /// Where the proxy listens unless told otherwise: loopback only.
@@ -21,10 +24,18 @@ pub const DEFAULT_LISTEN: SocketAddr =
 pub struct Settings {
     /// The address to listen on (port 0 picks a free port).
     pub listen: SocketAddr,
-    /// Where signed calls go.
+    /// Where signed calls go, when there are no [`Self::profiles`]: the one profile
+    /// [`DEFAULT_PROFILE_NAME`].
     pub upstream: UpstreamTarget,
-    /// The `RegionId` sent when the browser sends none.
+    /// The `RegionId` sent when the browser sends none, when there are no profiles.
     pub region: Option<String>,
+    /// The accounts served (`--config`); empty: one, from [`Self::upstream`] and
+    /// [`Self::region`].
+    pub profiles: Vec<ProfileSettings>,
+    /// The profile calls without `X-Smc-Profile` use (default: the first).
+    pub default_profile: Option<String>,
+    /// The header a portal's proxy names the user in (`--trust-header`).
+    pub trusted_user_header: Option<TrustedUserHeader>,
     /// The built web app to serve from the same origin (`dist/`).
     pub static_dir: Option<PathBuf>,
     /// Origins allowed to call `/api` cross-origin (exact, normalized `scheme://host[:port]`).
@@ -45,6 +56,9 @@ impl Default for Settings {
             listen: DEFAULT_LISTEN,
             upstream: UpstreamTarget::EmbeddedEmulator(EmulatorOptions::default()),
             region: None,
+            profiles: Vec::new(),
+            default_profile: None,
+            trusted_user_header: None,
             static_dir: None,
             allow_origins: Vec::new(),
             allow_hosts: Vec::new(),
@@ -53,6 +67,42 @@ impl Default for Settings {
             sharing: SharingSettings::default(),
         }
     }
+}
+
+impl Settings {
+    /// The profiles to serve: [`Self::profiles`], or the one default profile.
+    pub fn profile_settings(&self) -> Vec<ProfileSettings> {
+        if !self.profiles.is_empty() {
+            return self.profiles.clone();
+        }
+        vec![ProfileSettings {
+            name: DEFAULT_PROFILE_NAME.to_owned(),
+            label: None,
+            region: self.region.clone(),
+            rate: None,
+            users: None,
+            upstream: self.upstream.clone(),
+        }]
+    }
+}
+
+/// One account the proxy serves under a name.
+#[derive(Debug, Clone)]
+pub struct ProfileSettings {
+    /// Its name, sent in `X-Smc-Profile`.
+    pub name: String,
+    /// What people call the account.
+    pub label: Option<String>,
+    /// The `RegionId` its calls get when the browser sends none.
+    pub region: Option<String>,
+    /// Its upstream rate; `None`: the one of [`SharingSettings`].
+    pub rate: Option<Rate>,
+    /// Who may use it (with `--trust-header`); `None`: every admitted caller.
+    pub users: Option<Vec<User>>,
+    /// Where its calls go. Every profile on the embedded emulator gets an account of its
+    /// own there (its own jobs, from `seed`); the first one's options set the job count
+    /// and whether time stands still.
+    pub upstream: UpstreamTarget,
 }
 
 /// Where signed calls go.
@@ -139,4 +189,13 @@ impl Default for UpstreamSettings {
             signature: SignatureVersion::V1,
         }
     }
+}
+
+/// Whether `region` looks like a region ID: lower-case letters, digits and dashes.
+pub fn valid_region(region: &str) -> bool {
+    !region.is_empty()
+        && region.len() <= 64
+        && region
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }

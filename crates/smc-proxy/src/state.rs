@@ -6,10 +6,11 @@ use std::sync::Arc;
 
 use crate::access::AccessPolicy;
 use crate::auth::BearerToken;
+use crate::identity::TrustedUserHeader;
 use crate::metrics::Metrics;
+use crate::profiles::Profiles;
 use crate::sharing::Sharing;
 use crate::site::Site;
-use crate::upstream::Upstream;
 
 /// Everything the handlers share. Cloning is cheap; every clone is the same proxy.
 #[derive(Debug, Clone)]
@@ -18,18 +19,18 @@ pub struct AppState(Arc<Shared>);
 /// The parts of the state.
 #[derive(Debug)]
 pub struct Shared {
-    /// The signing client.
-    pub upstream: Upstream,
-    /// Coalescing, the short cache and the rate limit in front of it.
+    /// The accounts served, each with its signing client.
+    pub profiles: Profiles,
+    /// Coalescing, the short cache and the rate limit in front of the upstream clients.
     pub sharing: Sharing,
     /// Host and Origin rules.
     pub access: AccessPolicy,
     /// The bearer token of `/api`, if any.
     pub token: Option<BearerToken>,
+    /// The header naming the user, in trusted-header mode.
+    pub trusted_user_header: Option<TrustedUserHeader>,
     /// The built web app, if served.
     pub site: Option<Arc<Site>>,
-    /// The `RegionId` sent when the browser sends none.
-    pub region: Option<String>,
     /// The metrics.
     pub metrics: Arc<Metrics>,
 }

@@ -32,6 +32,36 @@ struct Profile {
 
 /// The current profile of `~/.aliyun/config.json`, if the file exists and has profiles.
 pub fn find(env: &Environment) -> Result<Option<Found>, CredentialsError> {
+    let Some((path, config)) = read_config(env)? else {
+        return Ok(None);
+    };
+    if config.profiles.is_empty() {
+        return Ok(None);
+    }
+    let name = if config.current.is_empty() {
+        "default".to_owned()
+    } else {
+        config.current.clone()
+    };
+    match credentials_of(config, &path, &name)? {
+        Some(found) => Ok(Some(found)),
+        None => Err(CredentialsError::MissingProfile {
+            path,
+            profile: name,
+        }),
+    }
+}
+
+/// The profile `name` of `~/.aliyun/config.json`, if the file exists and has it.
+pub fn find_named(env: &Environment, name: &str) -> Result<Option<Found>, CredentialsError> {
+    match read_config(env)? {
+        Some((path, config)) => credentials_of(config, &path, name),
+        None => Ok(None),
+    }
+}
+
+/// The configuration, if the file exists.
+fn read_config(env: &Environment) -> Result<Option<(PathBuf, Config)>, CredentialsError> {
     let Some(home) = env.home() else {
         return Ok(None);
     };
@@ -47,20 +77,20 @@ pub fn find(env: &Environment) -> Result<Option<Found>, CredentialsError> {
             path: path.clone(),
             message: format!("line {}, column {}", error.line(), error.column()),
         })?;
-    if config.profiles.is_empty() {
-        return Ok(None);
-    }
-    let name = if config.current.is_empty() {
-        "default".to_owned()
-    } else {
-        config.current
-    };
+    Ok(Some((path, config)))
+}
+
+/// The credentials of the profile `name`, if the configuration has it.
+fn credentials_of(
+    config: Config,
+    path: &std::path::Path,
+    name: &str,
+) -> Result<Option<Found>, CredentialsError> {
     let Some(profile) = config.profiles.into_iter().find(|p| p.name == name) else {
-        return Err(CredentialsError::MissingProfile {
-            path,
-            profile: name,
-        });
+        return Ok(None);
     };
+    let path = path.to_owned();
+    let name = name.to_owned();
     let needs_token = match profile.mode.as_str() {
         "AK" | "" => false,
         "StsToken" => true,

@@ -11,6 +11,9 @@
 //! proxy cannot sign with) is an error, not a reason to move on: a typo must not quietly
 //! send the proxy to another account or to the embedded emulator.
 //!
+//! With a `--config` file, each profile names its own profile of these files instead
+//! ([`find_profile`]).
+//!
 //! The chain reads an [`Environment`] given to it, never the process's own, so tests give
 //! each case its own variables and home directory. Nothing here logs or shows a value.
 
@@ -186,6 +189,15 @@ pub enum CredentialsError {
         /// The profile.
         profile: String,
     },
+    /// A profile named in the `--config` file is in neither file.
+    #[error(
+        "credentials profile {profile} is in neither the credentials file \
+         (ALIBABA_CLOUD_CREDENTIALS_FILE or ~/.alibabacloud/credentials) nor ~/.aliyun/config.json"
+    )]
+    ProfileNotFound {
+        /// The profile.
+        profile: String,
+    },
     /// The profile holds credentials the proxy cannot sign with.
     #[error("{}, profile {profile}: {kind} credentials are not supported (use {supported})", path.display())]
     Unsupported {
@@ -212,6 +224,18 @@ pub fn find(env: &Environment) -> Result<Option<Found>, CredentialsError> {
         return Ok(Some(found));
     }
     aliyun_cli::find(env)
+}
+
+/// The credentials of a named profile (`credentials_profile` in the `--config` file): the
+/// credentials file's profile of that name, else the aliyun CLI's. The environment
+/// variables play no part: each profile names its own account.
+pub fn find_profile(env: &Environment, profile: &str) -> Result<Found, CredentialsError> {
+    if let Some(found) = profile_file::find_named(env, profile)? {
+        return Ok(found);
+    }
+    aliyun_cli::find_named(env, profile)?.ok_or_else(|| CredentialsError::ProfileNotFound {
+        profile: profile.to_owned(),
+    })
 }
 
 /// The environment variables: the key ID and secret together, with the STS token if set.

@@ -28,6 +28,30 @@ pub type Profiles = BTreeMap<String, BTreeMap<String, String>>;
 /// `ALIBABA_CLOUD_CREDENTIALS_FILE` must exist, and a profile named by
 /// `ALIBABA_CLOUD_PROFILE` must be in it; the default file and profile may be absent.
 pub fn find(env: &Environment) -> Result<Option<Found>, CredentialsError> {
+    let Some((path, profiles)) = read_file(env)? else {
+        return Ok(None);
+    };
+    let (profile, explicit_profile) = match env.var(ENV_PROFILE) {
+        Some(profile) => (profile.to_owned(), true),
+        None => (DEFAULT_PROFILE.to_owned(), false),
+    };
+    if !profiles.contains_key(&profile) && explicit_profile {
+        return Err(CredentialsError::MissingProfile { path, profile });
+    }
+    found(&profiles, path, &profile)
+}
+
+/// The profile `profile` of the credentials file, if the file exists and has it.
+pub fn find_named(env: &Environment, profile: &str) -> Result<Option<Found>, CredentialsError> {
+    match read_file(env)? {
+        Some((path, profiles)) => found(&profiles, path, profile),
+        None => Ok(None),
+    }
+}
+
+/// The credentials file's profiles: the file `ALIBABA_CLOUD_CREDENTIALS_FILE` names (which
+/// must exist), or the default one, if it exists.
+fn read_file(env: &Environment) -> Result<Option<(PathBuf, Profiles)>, CredentialsError> {
     let (path, explicit_file) = match env.var(ENV_CREDENTIALS_FILE) {
         Some(path) => (PathBuf::from(path), true),
         None => match env.home() {
@@ -46,20 +70,25 @@ pub fn find(env: &Environment) -> Result<Option<Found>, CredentialsError> {
         path: path.clone(),
         message,
     })?;
-    let (profile, explicit_profile) = match env.var(ENV_PROFILE) {
-        Some(profile) => (profile.to_owned(), true),
-        None => (DEFAULT_PROFILE.to_owned(), false),
-    };
-    let Some(section) = profiles.get(&profile) else {
-        if explicit_profile {
-            return Err(CredentialsError::MissingProfile { path, profile });
-        }
+    Ok(Some((path, profiles)))
+}
+
+/// The credentials of `profile`, if the file has it.
+fn found(
+    profiles: &Profiles,
+    path: PathBuf,
+    profile: &str,
+) -> Result<Option<Found>, CredentialsError> {
+    let Some(section) = profiles.get(profile) else {
         return Ok(None);
     };
-    let credentials = read_profile(section, &path, &profile)?;
+    let credentials = read_profile(section, &path, profile)?;
     Ok(Some(Found {
         credentials,
-        source: CredentialSource::CredentialsFile { path, profile },
+        source: CredentialSource::CredentialsFile {
+            path,
+            profile: profile.to_owned(),
+        },
     }))
 }
 

@@ -30,8 +30,6 @@ use crate::error::ProxyError;
 use crate::metrics::{Metrics, SharingEvent};
 use crate::upstream::{Upstream, UpstreamCall};
 
-/// The profile of every call until profiles are configured.
-pub const DEFAULT_PROFILE: &str = "default";
 /// The longest a call waits for a token of its profile's rate before it is refused.
 pub const MAX_RATE_WAIT: Duration = Duration::from_secs(1);
 /// How long answers are cached unless told (`--cache-ttl`).
@@ -103,6 +101,14 @@ impl std::fmt::Debug for Sharing {
     }
 }
 
+/// One browser call as the layer sees it.
+struct Call<'a> {
+    profile: &'a str,
+    rate: Option<Rate>,
+    request: &'a DescribeReplicationJobs,
+    upstream: &'a Upstream,
+}
+
 /// An answer as the layer serves it: the call's outcome, and its age when it came from
 /// the cache.
 #[derive(Debug)]
@@ -133,14 +139,22 @@ impl Sharing {
         })
     }
 
-    /// `DescribeReplicationJobs` (validated) for `profile`: from the cache, from a call in
-    /// flight, or from a call of its own within the profile's rate.
+    /// `DescribeReplicationJobs` (validated) for `profile`, whose calls go to `upstream`:
+    /// from the cache, from a call in flight, or from a call of its own within `rate` (the
+    /// profile's own; `None`: the one in the settings).
     pub async fn describe(
         &self,
         profile: &str,
+        rate: Option<Rate>,
         request: &DescribeReplicationJobs,
         upstream: &Upstream,
     ) -> Served {
+        let call = Call {
+            profile,
+            rate: rate.or(self.rate),
+            request,
+            upstream,
+        };
         let key = CallKey::new(profile, request);
         if let Some(fresh) = self.cached(&key).await {
             self.metrics.count_sharing(SharingEvent::CacheHit);
@@ -161,7 +175,7 @@ impl Sharing {
                     }
                 }
                 Role::Leader(leader) => {
-                    let call = Arc::new(self.lead(profile, &key, request, upstream).await);
+                    let call = Arc::new(self.lead(&call, &key).await);
                     leader.finish(call.clone());
                     return Served { call, age: None };
                 }
@@ -182,54 +196,43 @@ impl Sharing {
 
     /// The call of a key that no other call of this replica is making: shared with the
     /// other replicas through Redis when there is one.
-    async fn lead(
-        &self,
-        profile: &str,
-        key: &CallKey,
-        request: &DescribeReplicationJobs,
-        upstream: &Upstream,
-    ) -> UpstreamCall {
+    async fn lead(&self, call: &Call<'_>, key: &CallKey) -> UpstreamCall {
         let Some(redis) = &self.redis else {
-            return self.call_upstream(profile, key, request, upstream).await;
+            return self.call_upstream(call, key).await;
         };
-        let hold = upstream.timeout() + Duration::from_secs(1);
-        match redis.join(key, hold).await {
+        // The leader may wait for a token, then take the whole upstream budget.
+        let leader_time = MAX_RATE_WAIT + call.upstream.timeout();
+        match redis.join(key, leader_time + Duration::from_secs(1)).await {
             Ok(RedisRole::Follower(leader)) => {
-                match redis.follow(&leader, upstream.timeout()).await {
-                    Ok(Some(call)) => {
+                match redis.follow(&leader, leader_time).await {
+                    Ok(Some(answered)) => {
                         self.metrics.count_sharing(SharingEvent::Coalesced);
-                        return call;
+                        return answered;
                     }
                     Ok(None) => {}
                     Err(error) => {
                         tracing::warn!(%error, "Redis: waiting for another replica's answer failed")
                     }
                 }
-                self.call_upstream(profile, key, request, upstream).await
+                self.call_upstream(call, key).await
             }
             Ok(RedisRole::Leader(token)) => {
-                let call = self.call_upstream(profile, key, request, upstream).await;
-                if let Err(error) = redis.finish(key, &token, &call).await {
+                let answered = self.call_upstream(call, key).await;
+                if let Err(error) = redis.finish(key, &token, &answered).await {
                     tracing::warn!(%error, "Redis: sharing an answer failed");
                 }
-                call
+                answered
             }
             Err(error) => {
                 tracing::warn!(%error, "Redis: coalescing failed; calling upstream alone");
-                self.call_upstream(profile, key, request, upstream).await
+                self.call_upstream(call, key).await
             }
         }
     }
 
     /// One upstream call within the profile's rate; a successful answer is cached.
-    async fn call_upstream(
-        &self,
-        profile: &str,
-        key: &CallKey,
-        request: &DescribeReplicationJobs,
-        upstream: &Upstream,
-    ) -> UpstreamCall {
-        if let Err(error) = self.admit(profile).await {
+    async fn call_upstream(&self, call: &Call<'_>, key: &CallKey) -> UpstreamCall {
+        if let Err(error) = self.admit(call.profile, call.rate).await {
             self.metrics.count_sharing(SharingEvent::RateLimited);
             return UpstreamCall {
                 retries: 0,
@@ -237,8 +240,8 @@ impl Sharing {
             };
         }
         self.metrics.count_sharing(SharingEvent::UpstreamCall);
-        let call = upstream.describe(request).await;
-        if let Ok(answer) = &call.result {
+        let answered = call.upstream.describe(call.request).await;
+        if let Ok(answer) = &answered.result {
             if answer.status.is_success() && !self.ttl.is_zero() {
                 let fresh = Fresh {
                     answer: answer.clone(),
@@ -254,12 +257,12 @@ impl Sharing {
                 }
             }
         }
-        call
+        answered
     }
 
-    /// Waits for a token of `profile`'s rate, or says when to try again.
-    async fn admit(&self, profile: &str) -> Result<(), ProxyError> {
-        let Some(rate) = self.rate else {
+    /// Waits for a token of `profile`'s `rate`, or says when to try again.
+    async fn admit(&self, profile: &str, rate: Option<Rate>) -> Result<(), ProxyError> {
+        let Some(rate) = rate else {
             return Ok(());
         };
         let admission = match &self.redis {

@@ -3,6 +3,7 @@
 //! under its own token, which the other replicas poll for, a bounded time) and each
 //! profile's token bucket (a Lua script on Redis's clock, so replicas agree on time).
 
+use std::sync::LazyLock;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use axum::body::Bytes;
@@ -27,7 +28,8 @@ const OUTCOME_TTL: Duration = Duration::from_secs(10);
 
 /// The token bucket, with reservation as [`super::rate::Bucket`] does it. Returns the
 /// wait in ms (0: now), or minus the wait when it is over the longest wait (refused).
-const TAKE_TOKEN: &str = r"
+static TAKE_TOKEN: LazyLock<Script> = LazyLock::new(|| Script::new(TAKE_TOKEN_LUA));
+const TAKE_TOKEN_LUA: &str = r"
 local now_parts = redis.call('TIME')
 local now = now_parts[1] * 1000 + math.floor(now_parts[2] / 1000)
 local per_ms = tonumber(ARGV[1])
@@ -47,7 +49,8 @@ return wait
 ";
 
 /// Deletes a lock only while it is still the caller's.
-const RELEASE: &str = r"
+static RELEASE: LazyLock<Script> = LazyLock::new(|| Script::new(RELEASE_LUA));
+const RELEASE_LUA: &str = r"
 if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
 return 0
 ";
@@ -217,7 +220,7 @@ impl RedisShared {
             .arg(millis(OUTCOME_TTL))
             .query_async::<()>(&mut connection)
             .await?;
-        Script::new(RELEASE)
+        RELEASE
             .key(name("lock", &key.digest()))
             .arg(token)
             .invoke_async::<i64>(&mut connection)
@@ -264,7 +267,7 @@ impl RedisShared {
         max_wait: Duration,
     ) -> Result<Admission, RedisError> {
         let mut connection = self.connection.clone();
-        let wait: i64 = Script::new(TAKE_TOKEN)
+        let wait: i64 = TAKE_TOKEN
             .key(name("rate", profile))
             .arg(rate.per_second / 1000.0)
             .arg(rate.burst)

@@ -295,8 +295,13 @@ crate::scenarios! {
     /// Flags that cannot work stop the binary with a message, before it listens.
     async fn serve_refuses_flags_that_cannot_work() {
         let home = tempfile::tempdir().unwrap();
+        let config = home.path().join("profiles.toml");
+        std::fs::write(&config, "[profiles.p]\nrate = \"fast\"\n").unwrap();
+        let config = config.to_str().unwrap();
         let home = home.path().to_str().unwrap();
         for (args, says) in [
+            (vec!["serve", "--config", config], "profiles.toml, line 2: profiles.p.rate: invalid type"),
+            (vec!["serve", "--trust-header", "Authorization"], "--trust-header"),
             (vec!["serve", "--endpoint", "http://127.0.0.1:9/"], "needs credentials"),
             (vec!["serve", "--allow-origin", "*"], "--allow-origin"),
             (vec!["serve", "--token-file", "/nonexistent/token"], "--token-file"),

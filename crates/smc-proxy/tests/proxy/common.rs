@@ -141,6 +141,7 @@ impl Harness {
             token,
             client: options.client,
             sharing: options.sharing,
+            ..Settings::default()
         })
         .await
         .expect("the proxy starts");
@@ -250,7 +251,8 @@ pub struct Answer {
 }
 
 impl Answer {
-    async fn read(response: reqwest::Response) -> Answer {
+    /// Reads a response of the proxy.
+    pub async fn read(response: reqwest::Response) -> Answer {
         let status = response.status();
         let headers = response.headers().clone();
         let text = response.text().await.expect("a body");
@@ -356,7 +358,8 @@ pub struct Tap {
 }
 
 impl Tap {
-    async fn start(upstream: String) -> Tap {
+    /// A tap forwarding to `upstream`.
+    pub async fn start(upstream: String) -> Tap {
         let state = Arc::new(TapState {
             upstream,
             ..TapState::default()
@@ -396,7 +399,8 @@ impl Tap {
         self.state.script.lock().unwrap().extend(answers);
     }
 
-    fn stop(mut self) {
+    /// Stops forwarding.
+    pub fn stop(mut self) {
         if let Some(stop) = self.stop.take() {
             let _ = stop.send(());
         }
@@ -506,7 +510,8 @@ pub fn remember_secret(value: &str) {
     }
 }
 
-fn remember_credentials(credentials: &Credentials) {
+/// Adds credentials no log line may contain.
+pub fn remember_credentials(credentials: &Credentials) {
     remember_secret(&credentials.access_key_id);
     remember_secret(credentials.access_key_secret.expose());
     if let Some(token) = &credentials.security_token {

@@ -4,7 +4,7 @@
 //! used or sent upstream may appear in it.
 
 use crate::common::{captured_logs, remembered_secrets};
-use crate::{api, cli, credentials, faults, ops, redis, refusals, sharing, site, v3};
+use crate::{api, cli, credentials, faults, ops, profiles, redis, refusals, sharing, site, v3};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn no_secret_token_signature_or_key_id_is_ever_logged() {
@@ -17,6 +17,7 @@ async fn no_secret_token_signature_or_key_id_is_ever_logged() {
     credentials::run_all().await;
     cli::run_all().await;
     v3::run_all().await;
+    profiles::run_all().await;
     sharing::run_all().await;
     redis::run_all().await;
 
@@ -27,6 +28,9 @@ async fn no_secret_token_signature_or_key_id_is_ever_logged() {
     assert!(logs.contains("api call"), "nothing was captured");
     assert!(logs.contains("status=200") && logs.contains("\"status\":504"));
     assert!(logs.contains("Proxy.UpstreamTimeout") && logs.contains("SignatureDoesNotMatch"));
+    // Calls with profiles log the user and the profile, never the profile's keys.
+    assert!(logs.contains("user=\"alice\"") && logs.contains("profile=\"prod\""));
+    assert!(logs.contains("\"user\":\"bob\"") && logs.contains("Proxy.ForbiddenProfile"));
     assert!(
         logs.lines().count() > 500,
         "only {} lines",

@@ -10,6 +10,7 @@ mod credentials;
 mod faults;
 mod logs;
 mod ops;
+mod profiles;
 mod redis;
 mod refusals;
 mod sharing;

@@ -3,8 +3,7 @@
 //! of one tap, and the upstream calls counted at the tap.
 
 use std::net::TcpListener;
-use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use axum::http::StatusCode;
 use futures::future::join_all;
@@ -15,61 +14,11 @@ use smc_proxy::{Proxy, Settings, StartError};
 
 use crate::common::{client, replica, Harness, Options};
 
+#[path = "../../examples/support/redis_server.rs"]
+mod redis_server;
+use redis_server::RedisServer;
+
 const LIST: &str = "/api/DescribeReplicationJobs?PageSize=10&Status=Running";
-
-/// A `redis-server` of this test alone; stopped when dropped.
-struct RedisServer {
-    child: Child,
-    port: u16,
-    _dir: tempfile::TempDir,
-}
-
-impl RedisServer {
-    fn start() -> RedisServer {
-        let dir = tempfile::tempdir().unwrap();
-        let port = TcpListener::bind("127.0.0.1:0")
-            .unwrap()
-            .local_addr()
-            .unwrap()
-            .port();
-        let child = Command::new("redis-server")
-            .args(["--bind", "127.0.0.1", "--port", &port.to_string()])
-            .args(["--save", "", "--appendonly", "no"])
-            .arg("--dir")
-            .arg(dir.path())
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect(
-                "redis-server runs (cargo xtask test installs it; or apt-get install redis-server)",
-            );
-        let server = RedisServer {
-            child,
-            port,
-            _dir: dir,
-        };
-        let started = Instant::now();
-        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-            assert!(
-                started.elapsed() < Duration::from_secs(10),
-                "redis-server did not start"
-            );
-            std::thread::sleep(Duration::from_millis(20));
-        }
-        server
-    }
-
-    fn url(&self) -> String {
-        format!("redis://127.0.0.1:{}/0", self.port)
-    }
-}
-
-impl Drop for RedisServer {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
 
 fn shared(redis: &RedisServer, cache_ttl: Duration, rate: Option<Rate>) -> SharingSettings {
     SharingSettings {

@@ -149,14 +149,18 @@ crate::scenarios! {
                     .request(reqwest::Method::OPTIONS, &url)
                     .header("origin", ALLOWED)
                     .header("access-control-request-method", "GET")
-                    .header("access-control-request-headers", "authorization"),
+                    .header("access-control-request-headers", "authorization,x-smc-profile"),
             )
             .await;
         // tower-http's CorsLayer answers 200; any 2xx is an ok preflight to the browser.
         assert_eq!(preflight.status, StatusCode::OK);
         assert_eq!(preflight.header("access-control-allow-origin"), Some(ALLOWED));
         assert_eq!(preflight.header("access-control-allow-methods"), Some("GET"));
-        assert_eq!(preflight.header("access-control-allow-headers"), Some("authorization"));
+        // The bearer token and the profile a call picks.
+        assert_eq!(
+            preflight.header("access-control-allow-headers"),
+            Some("authorization,x-smc-profile")
+        );
         assert_eq!(preflight.header("access-control-max-age"), Some("600"));
         let evil_preflight = harness
             .send(
