@@ -6,6 +6,7 @@ use std::time::Duration;
 use smc_core::{json, DescribeReplicationJobs, DescribeReplicationJobsResponse, PROFILE_HEADER};
 use smc_emulator::FaultRule;
 use smc_proxy::settings::ProfileSettings;
+use smc_proxy::sharing::SharingSettings;
 use smc_proxy::{EmulatorOptions, Proxy, RunningProxy, Settings, UpstreamSettings, UpstreamTarget};
 
 /// The proxy's upstream budget in these tests: short, so a latency fault past it shows
@@ -81,6 +82,11 @@ impl Stack {
                 retries: 1,
                 backoff: Duration::from_millis(20),
                 ..UpstreamSettings::default()
+            },
+            // No cache: the fault tests change what upstream answers between identical calls.
+            sharing: SharingSettings {
+                cache_ttl: Duration::ZERO,
+                ..SharingSettings::default()
             },
             ..settings
         })

@@ -29,6 +29,7 @@ pub mod page;
 pub mod paging;
 pub mod prefs;
 pub mod state;
+pub mod time_left;
 pub mod url_state;
 
 pub use embed::register_custom_element;

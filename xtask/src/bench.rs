@@ -1,6 +1,8 @@
 //! `cargo xtask bench web`: first rows as a new user sees them, on loopback and on slow 4G
-//! (tests/examples/first_rows.rs), against the release build. A benchmark, not a CI gate:
-//! its figures go into the README's budgets table.
+//! (tests/examples/first_rows.rs), against the release build. `cargo xtask bench team`: 100
+//! viewers refreshing one list through one replica and through two sharing Redis
+//! (crates/smc-proxy/examples/team.rs). Benchmarks, not CI gates: their figures go into the
+//! README's budgets table.
 
 use std::path::Path;
 
@@ -32,5 +34,26 @@ pub fn web(root: &Path) -> Result<(), String> {
         ])
         .env("SMC_E2E_DIST", DIST);
     println!("==> bench web: {bench}");
+    bench.run(root)
+}
+
+/// Seconds each configuration of the team benchmark runs.
+const TEAM_SECONDS: &str = "60";
+
+/// Installs redis-server, then runs the team benchmark in release.
+pub fn team(root: &Path) -> Result<(), String> {
+    println!("==> bench team: tools (redis-server)");
+    install::redis_server(root)?;
+    let bench = Cmd::new("cargo").args([
+        "run",
+        "--release",
+        "-p",
+        "smc-proxy",
+        "--example",
+        "team",
+        "--",
+        TEAM_SECONDS,
+    ]);
+    println!("==> bench team: {bench}");
     bench.run(root)
 }

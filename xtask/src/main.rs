@@ -32,7 +32,11 @@ commands:
          tests drive (pinned; skipped when they are there)
   bench web
          build the release viewer, then measure in a fresh headless Chromium the time
-         to the first ten rows on loopback and on slow 4G (median of 5)";
+         to the first ten rows on loopback and on slow 4G (median of 5)
+  bench team
+         100 viewers refreshing one list every 10 s for 60 s against the emulator with
+         200 ms latency, through one replica and two sharing Redis: upstream calls a
+         minute and viewer latency";
 
 fn main() -> ExitCode {
     let args: Vec<String> = env::args().skip(1).collect();
@@ -47,6 +51,7 @@ fn main() -> ExitCode {
         ["dev"] => dev::run(&root),
         ["build"] => build::run(&root),
         ["bench", "web"] => bench::web(&root),
+        ["bench", "team"] => bench::team(&root),
         ["install", "python-sdk"] => install::python_sdk(&root),
         ["help" | "-h" | "--help"] => {
             println!("{USAGE}");

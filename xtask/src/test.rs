@@ -32,7 +32,7 @@ pub fn steps() -> Vec<Step> {
         Step::call(
             "install",
             "wasm32 target, wasm-bindgen-cli at Cargo.lock's version, chromium, chromedriver, \
-             trunk, wasm-opt, axe-core, the official Python SDKs' venv",
+             redis-server, trunk, wasm-opt, axe-core, the official Python SDKs' venv",
             install_tools,
         ),
         Step::run("fmt", cargo(&["fmt", "--all", "--", "--check"])),
@@ -115,6 +115,7 @@ const E2E_DIST: &str = "target/e2e-dist";
 fn install_tools(root: &Path) -> Result<(), String> {
     install::web_build_tools(root)?;
     install::chromium(root)?;
+    install::redis_server(root)?;
     install::npm_package(root, install::AXE_CORE)?;
     install::python_sdk(root)
 }

@@ -52,7 +52,7 @@ emulator=$(first_url "$dir/emulator.out")
 
 ALIBABA_CLOUD_ACCESS_KEY_ID=$key_id ALIBABA_CLOUD_ACCESS_KEY_SECRET=$key_secret HOME=$dir \
   target/release/smc-proxy serve --listen 127.0.0.1:0 --endpoint "$emulator/" \
-  --max-concurrency 256 >"$dir/proxy.out" 2>"$dir/proxy.log" &
+  --max-concurrency 256 --cache-ttl 0 --rate 0 >"$dir/proxy.out" 2>"$dir/proxy.log" &
 pids+=($!)
 proxy_pid=$!
 proxy=$(first_url "$dir/proxy.out")

@@ -55,7 +55,7 @@ env -u ALIBABA_CLOUD_SECURITY_TOKEN -u ALIBABA_CLOUD_CREDENTIALS_FILE -u ALIBABA
   ALIBABA_CLOUD_ACCESS_KEY_ID=$key_id ALIBABA_CLOUD_ACCESS_KEY_SECRET=$key_secret HOME=$dir \
   RUST_LOG=info,smc_proxy=debug \
   target/release/smc-proxy serve --listen 127.0.0.1:0 --endpoint "$emulator/" \
-  --upstream-timeout 2s >"$dir/proxy.out" 2>"$dir/proxy.log" &
+  --upstream-timeout 2s --cache-ttl 0 --rate 0 >"$dir/proxy.out" 2>"$dir/proxy.log" &
 proxy_pid=$!
 pids+=($proxy_pid)
 proxy=$(first_url "$dir/proxy.out")
@@ -97,7 +97,7 @@ at() { sleep_until $((start + seconds * 10 * $1)); }   # $1: percent of the run
 at 10; phase internal-error '[{"probability":0.3,"status":500,"code":"InternalError"},{"probability":0.1,"status":503}]' \
   500:InternalError 503:ServiceUnavailable
 at 25; phase throttling '[{"probability":0.4,"status":400,"code":"Throttling.User"},{"probability":0.2,"status":429,"code":"Throttling.Api"}]' \
-  400:Throttling.User 429:Throttling.Api
+  429:Throttling.User 429:Throttling.Api
 at 40; phase none none
 at 50; phase forbidden '[{"probability":0.2,"status":403,"code":"Forbidden.Unauthorized"}]' \
   403:Forbidden.Unauthorized

@@ -3,8 +3,8 @@
 //! checked against the Host and Origin rules), then the CORS layer (which answers allowed
 //! preflights), then [`serve`]: the bearer token and the trusted user header, then the
 //! profile the call names ([`crate::profiles`]), the query read with smc-core, sent
-//! upstream with the profile's credentials, and the answer relayed. Any other path or
-//! action under `/api/` is refused.
+//! upstream with the profile's credentials through [`crate::sharing`] (cache, coalescing,
+//! rate limit), and the answer relayed. Any other path or action under `/api/` is refused.
 
 use std::time::Instant;
 
@@ -18,8 +18,8 @@ use smc_core::ACTION;
 use crate::access_log::CallerRecord;
 use crate::error::{ProxyError, JSON};
 use crate::identity::User;
+use crate::sharing::Served;
 use crate::state::AppState;
-use crate::upstream::UpstreamCall;
 use crate::{access, access_log, auth, identity, query};
 
 /// The path of the profiles the caller may use.
@@ -91,7 +91,7 @@ async fn call(
     user: Option<&User>,
     parts: &Parts,
     caller: &mut CallerRecord,
-) -> Result<UpstreamCall, ProxyError> {
+) -> Result<Served, ProxyError> {
     let (method, uri) = (&parts.method, &parts.uri);
     if uri.path().strip_prefix("/api/") != Some(ACTION) {
         return Err(ProxyError::NotFound(format!(
@@ -105,5 +105,8 @@ async fn call(
     let profile = state.profiles.resolve(&parts.headers, user)?;
     caller.profile = Some(profile.name().to_owned());
     let request = query::read(uri.query().unwrap_or_default(), profile.region())?;
-    Ok(profile.upstream().describe(&request).await)
+    let sharing = &state.sharing;
+    Ok(sharing
+        .describe(profile.name(), profile.rate(), &request, profile.upstream())
+        .await)
 }

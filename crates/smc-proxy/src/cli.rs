@@ -17,6 +17,8 @@ use crate::settings::{
     valid_region, EmulatorOptions, ProfileSettings, Settings, SignatureVersion, UpstreamSettings,
     UpstreamTarget, DEFAULT_LISTEN,
 };
+use crate::sharing::rate::Rate;
+use crate::sharing::{SharingSettings, DEFAULT_CACHE_TTL, DEFAULT_RATE};
 use crate::sign_command::SignArgs;
 
 /// The signing proxy of the SMC replication job viewer.
@@ -108,6 +110,18 @@ pub struct ServeArgs {
     /// without it are refused, and profiles' users lists apply.
     #[arg(long, value_name = "HEADER")]
     pub trust_header: Option<String>,
+    /// Seconds a successful answer is served again to identical calls (0: no cache).
+    #[arg(long, value_name = "SECONDS", default_value_t = DEFAULT_CACHE_TTL.as_secs(),
+          value_parser = clap::value_parser!(u64).range(0..=3600))]
+    pub cache_ttl: u64,
+    /// Upstream calls a second per profile (token bucket, a burst of one second's worth);
+    /// 0: no limit.
+    #[arg(long, value_name = "PER_SECOND", default_value_t = DEFAULT_RATE, value_parser = parse_rate)]
+    pub rate: f64,
+    /// Share the cache, coalescing and rate limit with other replicas through this Redis
+    /// (redis://HOST:PORT/DB).
+    #[arg(long, value_name = "URL")]
+    pub redis: Option<String>,
 }
 
 /// Why `serve` cannot run with these flags and this environment.
@@ -216,6 +230,12 @@ impl ServeArgs {
                 signature: self.signature,
                 ..UpstreamSettings::default()
             },
+            sharing: SharingSettings {
+                cache_ttl: Duration::from_secs(self.cache_ttl),
+                rate: (self.rate > 0.0).then(|| Rate::per_second(self.rate)),
+                redis: self.redis.clone(),
+                ..SharingSettings::default()
+            },
         })
     }
 }
@@ -270,6 +290,18 @@ impl ServeArgs {
         }
         Ok((profiles, Some(file.default)))
     }
+}
+
+/// Reads a rate: calls a second, from 0 (no limit) to 10,000.
+fn parse_rate(text: &str) -> Result<f64, String> {
+    let rate: f64 = text
+        .trim()
+        .parse()
+        .map_err(|_| format!("{text:?} is not a number of calls a second"))?;
+    if !(0.0..=10_000.0).contains(&rate) {
+        return Err(format!("{text:?} must be from 0 (no limit) to 10000"));
+    }
+    Ok(rate)
 }
 
 /// Reads `10s`, `500ms`, `2m` or a bare number of seconds; at least 1 ms, at most an hour.
@@ -362,6 +394,46 @@ mod tests {
             })
         ));
         assert!(Cli::try_parse_from(["smc-proxy", "serve", "--emulator-jobs", "20001"]).is_err());
+    }
+
+    #[test]
+    fn sharing_flags_set_the_cache_rate_and_redis() {
+        let env = Environment::default();
+        let defaults = serve(&[]).settings(&env).unwrap().sharing;
+        assert_eq!(defaults, SharingSettings::default());
+        assert_eq!(defaults.cache_ttl, DEFAULT_CACHE_TTL);
+        assert_eq!(defaults.rate, Some(Rate::per_second(DEFAULT_RATE)));
+        let set = serve(&[
+            "--cache-ttl",
+            "0",
+            "--rate",
+            "0.5",
+            "--redis",
+            "redis://127.0.0.1:6379/0",
+        ])
+        .settings(&env)
+        .unwrap()
+        .sharing;
+        assert_eq!(set.cache_ttl, Duration::ZERO);
+        assert_eq!(
+            set.rate,
+            Some(Rate {
+                per_second: 0.5,
+                burst: 1
+            })
+        );
+        assert_eq!(set.redis.as_deref(), Some("redis://127.0.0.1:6379/0"));
+        let unlimited = serve(&["--rate", "0"]).settings(&env).unwrap().sharing;
+        assert_eq!(unlimited.rate, None);
+        for bad in [
+            ["--rate", "-1"],
+            ["--rate", "fast"],
+            ["--cache-ttl", "3601"],
+        ] {
+            let mut args = vec!["smc-proxy", "serve"];
+            args.extend(bad);
+            assert!(Cli::try_parse_from(args).is_err(), "{bad:?}");
+        }
     }
 
     #[test]

@@ -91,6 +91,12 @@ pub enum ProxyError {
     /// Too many upstream calls in flight: none could start in time.
     #[error("too many calls are in flight; try again shortly")]
     Busy,
+    /// The profile's upstream rate is used up for longer than a call may wait.
+    #[error("the account's rate of upstream calls is used up; retry in {retry_after_secs} s")]
+    Throttled {
+        /// The whole seconds after which a call would get through (`Retry-After`).
+        retry_after_secs: u64,
+    },
 }
 
 impl ProxyError {
@@ -113,6 +119,7 @@ impl ProxyError {
             ProxyError::ResponseTooLarge { .. } => "Proxy.ResponseTooLarge",
             ProxyError::UpstreamInvalidResponse { .. } => "Proxy.UpstreamInvalidResponse",
             ProxyError::Busy => "Proxy.Busy",
+            ProxyError::Throttled { .. } => "Throttling",
         }
     }
 
@@ -136,6 +143,7 @@ impl ProxyError {
             | ProxyError::UpstreamInvalidResponse { .. } => StatusCode::BAD_GATEWAY,
             ProxyError::Busy => StatusCode::SERVICE_UNAVAILABLE,
             ProxyError::UpstreamTimeout { .. } => StatusCode::GATEWAY_TIMEOUT,
+            ProxyError::Throttled { .. } => StatusCode::TOO_MANY_REQUESTS,
         }
     }
 
@@ -182,6 +190,9 @@ impl IntoResponse for ProxyError {
                 header::WWW_AUTHENTICATE,
                 HeaderValue::from_static("Bearer realm=\"smc-proxy\""),
             );
+        }
+        if let ProxyError::Throttled { retry_after_secs } = self {
+            headers.insert(header::RETRY_AFTER, HeaderValue::from(retry_after_secs));
         }
         if let ProxyError::MethodNotAllowed(_) = self {
             headers.insert(header::ALLOW, HeaderValue::from_static("GET"));

@@ -9,6 +9,8 @@
 //!   layers; [`state`]: what the handlers share.
 //! - [`api`] and [`query`]: the browser API and how its query is read.
 //! - [`upstream`] (with [`retry`] and [`redact`]): signed calls, retries, size and time bounds.
+//! - [`sharing`]: identical calls coalesced, answers cached briefly, the upstream rate per
+//!   profile, shared by replicas through Redis.
 //! - [`access`], [`auth`], [`identity`], [`limits`]: who may call (Host and Origin, bearer
 //!   token, the portal's user header) and how big a request may be; CORS headers are
 //!   tower-http's, set up in [`app`].
@@ -41,6 +43,7 @@ pub mod redact;
 pub mod retry;
 pub mod server;
 pub mod settings;
+pub mod sharing;
 pub mod sign_command;
 pub mod site;
 pub mod state;

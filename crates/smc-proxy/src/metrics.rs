@@ -5,7 +5,10 @@
 //!   (`DescribeReplicationJobs`, or `other` for refused paths) and the status answered;
 //! - `smc_proxy_upstream_duration_seconds`: the latency of each upstream attempt;
 //! - `smc_proxy_upstream_retries_total{reason}`: retries by reason;
-//! - `smc_proxy_upstream_in_flight`: upstream calls in flight now.
+//! - `smc_proxy_upstream_in_flight`: upstream calls in flight now;
+//! - `smc_proxy_sharing_total{event}`: browser calls that went upstream (`upstream_call`),
+//!   followed a call in flight (`coalesced`), were answered from the cache (`cache_hit`) or
+//!   were refused over the rate (`rate_limited`).
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -28,6 +31,40 @@ pub struct Metrics {
     latency: Histogram,
     retries: [AtomicU64; 3],
     in_flight: AtomicI64,
+    sharing: [AtomicU64; SharingEvent::ALL.len()],
+}
+
+/// What became of a browser call in [`crate::sharing`] (its value indexes the counters).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SharingEvent {
+    /// It made an upstream call (retries not counted).
+    UpstreamCall,
+    /// It got the answer of an identical call in flight.
+    Coalesced,
+    /// It was answered from the cache.
+    CacheHit,
+    /// It was refused over the profile's rate.
+    RateLimited,
+}
+
+impl SharingEvent {
+    /// Every event, in label order.
+    pub const ALL: [SharingEvent; 4] = [
+        SharingEvent::UpstreamCall,
+        SharingEvent::Coalesced,
+        SharingEvent::CacheHit,
+        SharingEvent::RateLimited,
+    ];
+
+    /// The label value.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SharingEvent::UpstreamCall => "upstream_call",
+            SharingEvent::Coalesced => "coalesced",
+            SharingEvent::CacheHit => "cache_hit",
+            SharingEvent::RateLimited => "rate_limited",
+        }
+    }
 }
 
 #[derive(Debug, Default)]
@@ -66,6 +103,16 @@ impl Metrics {
             .position(|&r| r == reason)
             .unwrap_or(0);
         self.retries[index].fetch_add(1, Ordering::Relaxed);
+    }
+
+    /// Counts one browser call's fate in [`crate::sharing`].
+    pub fn count_sharing(&self, event: SharingEvent) {
+        self.sharing[event as usize].fetch_add(1, Ordering::Relaxed);
+    }
+
+    /// How many browser calls had `event`.
+    pub fn sharing(&self, event: SharingEvent) -> u64 {
+        self.sharing[event as usize].load(Ordering::Relaxed)
     }
 
     /// Marks an upstream call as started; the guard marks it finished when dropped.
@@ -142,6 +189,16 @@ impl Metrics {
             "smc_proxy_upstream_in_flight {}",
             self.in_flight.load(Ordering::Relaxed)
         );
+        out.push_str("# HELP smc_proxy_sharing_total Browser calls by what the cache, coalescing and rate limit made of them.\n");
+        out.push_str("# TYPE smc_proxy_sharing_total counter\n");
+        for event in SharingEvent::ALL {
+            let _ = writeln!(
+                out,
+                "smc_proxy_sharing_total{{event=\"{}\"}} {}",
+                event.as_str(),
+                self.sharing(event)
+            );
+        }
         out
     }
 }

@@ -17,6 +17,7 @@ use crate::credentials::kind_of;
 use crate::metrics::Metrics;
 use crate::profiles::{Profile, ProfileOptions, Profiles, ProfilesError};
 use crate::settings::{EmulatorOptions, ProfileSettings, Settings, UpstreamTarget};
+use crate::sharing::{Sharing, SharingError};
 use crate::site::{Site, SiteError};
 use crate::state::{AppState, Shared};
 use crate::upstream::{Upstream, UpstreamError};
@@ -36,6 +37,9 @@ pub enum StartError {
     /// The static directory cannot be served.
     #[error(transparent)]
     Site(#[from] SiteError),
+    /// Redis could not be reached.
+    #[error(transparent)]
+    Sharing(#[from] SharingError),
     /// The address could not be bound.
     #[error("cannot listen on {addr}: {source}")]
     Bind {
@@ -105,6 +109,7 @@ impl Proxy {
                 .collect::<Vec<_>>()
                 .join("; "),
         };
+        let sharing = Sharing::start(settings.sharing, metrics.clone()).await?;
         let site = settings
             .static_dir
             .as_deref()
@@ -124,6 +129,7 @@ impl Proxy {
         warn_on_exposure(addr, settings.token.as_ref());
         let state = AppState::new(Shared {
             profiles,
+            sharing,
             access: AccessPolicy::new(settings.allow_origins, settings.allow_hosts, addr),
             token: settings.token,
             trusted_user_header: settings.trusted_user_header,

@@ -11,7 +11,9 @@ use smc_core::sign::Credentials;
 use crate::auth::BearerToken;
 use crate::credentials::CredentialSource;
 use crate::identity::{TrustedUserHeader, User};
-use crate::profiles::{Rate, DEFAULT_PROFILE_NAME};
+use crate::profiles::DEFAULT_PROFILE_NAME;
+use crate::sharing::rate::Rate;
+use crate::sharing::SharingSettings;
 
 /// Where the proxy listens unless told otherwise: loopback only.
 pub const DEFAULT_LISTEN: SocketAddr =
@@ -44,6 +46,8 @@ pub struct Settings {
     pub token: Option<BearerToken>,
     /// Timeouts, retries and bounds of upstream calls.
     pub client: UpstreamSettings,
+    /// Coalescing, the cache and the rate limit of upstream calls.
+    pub sharing: SharingSettings,
 }
 
 impl Default for Settings {
@@ -60,6 +64,7 @@ impl Default for Settings {
             allow_hosts: Vec::new(),
             token: None,
             client: UpstreamSettings::default(),
+            sharing: SharingSettings::default(),
         }
     }
 }
@@ -90,7 +95,7 @@ pub struct ProfileSettings {
     pub label: Option<String>,
     /// The `RegionId` its calls get when the browser sends none.
     pub region: Option<String>,
-    /// Its upstream calls per second, when limited.
+    /// Its upstream rate; `None`: the one of [`SharingSettings`].
     pub rate: Option<Rate>,
     /// Who may use it (with `--trust-header`); `None`: every admitted caller.
     pub users: Option<Vec<User>>,

@@ -9,6 +9,7 @@ use crate::auth::BearerToken;
 use crate::identity::TrustedUserHeader;
 use crate::metrics::Metrics;
 use crate::profiles::Profiles;
+use crate::sharing::Sharing;
 use crate::site::Site;
 
 /// Everything the handlers share. Cloning is cheap; every clone is the same proxy.
@@ -20,6 +21,8 @@ pub struct AppState(Arc<Shared>);
 pub struct Shared {
     /// The accounts served, each with its signing client.
     pub profiles: Profiles,
+    /// Coalescing, the short cache and the rate limit in front of the upstream clients.
+    pub sharing: Sharing,
     /// Host and Origin rules.
     pub access: AccessPolicy,
     /// The bearer token of `/api`, if any.

@@ -83,7 +83,7 @@ pub struct Answer {
 }
 
 /// What one browser call got upstream, after any retries.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct UpstreamCall {
     /// How many retries were made.
     pub retries: u32,
@@ -164,6 +164,11 @@ impl Upstream {
     /// The endpoint calls go to.
     pub fn endpoint(&self) -> &str {
         self.endpoint.as_str()
+    }
+
+    /// The time one call may take, retries included.
+    pub fn timeout(&self) -> Duration {
+        self.settings.timeout
     }
 
     /// The credentials calls are signed with.

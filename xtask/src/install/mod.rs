@@ -1,9 +1,11 @@
 //! The tools `test` and `dev` need. Each check prints one line saying what it found and
 //! installs only what is missing or at the wrong version.
 
+mod apt;
 mod chromium;
 mod npm_package;
 mod python_sdk;
+mod redis_server;
 mod rust_target;
 mod trunk;
 mod version;
@@ -13,6 +15,7 @@ mod wasm_opt;
 pub use chromium::{chromium, CHROMEDRIVER};
 pub use npm_package::{npm_package, AXE_CORE};
 pub use python_sdk::python_sdk;
+pub use redis_server::redis_server;
 pub use rust_target::{wasm32_target, WASM32};
 pub use trunk::trunk;
 pub use wasm_bindgen::wasm_bindgen_cli;

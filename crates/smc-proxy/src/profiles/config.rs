@@ -25,13 +25,16 @@ use serde::de::{Deserializer, Error as _};
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::Rate;
 use crate::identity::User;
 use crate::settings::valid_region;
+use crate::sharing::rate::Rate;
 use crate::upstream::parse_endpoint;
 
 /// The longest label, in characters.
 pub const MAX_LABEL_CHARS: usize = 100;
+
+/// The most upstream calls per second a profile may be given (as `--rate`).
+pub const MAX_RATE: f64 = 10_000.0;
 
 /// One profile of the file, checked.
 #[derive(Debug, Clone, PartialEq)]
@@ -241,7 +244,7 @@ pub fn parse(text: &str) -> Result<ProfilesFile, Problem> {
         let rate = raw
             .rate
             .map(|value| {
-                Rate::new(*value.get_ref())
+                checked_rate(*value.get_ref())
                     .map_err(|rule| at(value.span().start, field("rate"), rule))
             })
             .transpose()?;
@@ -300,6 +303,18 @@ pub fn parse(text: &str) -> Result<ProfilesFile, Problem> {
         None => first.name.clone(),
     };
     Ok(ProfilesFile { profiles, default })
+}
+
+/// A profile's rate: calls per second, above 0 (a profile without a limit leaves `rate`
+/// out and `--rate 0` applies) and at most [`MAX_RATE`].
+fn checked_rate(per_second: f64) -> Result<Rate, String> {
+    if per_second.is_finite() && per_second > 0.0 && per_second <= MAX_RATE {
+        Ok(Rate::per_second(per_second))
+    } else {
+        Err(format!(
+            "must be a number of calls per second above 0 and at most {MAX_RATE}"
+        ))
+    }
 }
 
 fn endpoint_rule(error: &crate::upstream::UpstreamError) -> String {
@@ -376,13 +391,16 @@ rate = 0.5
         assert_eq!(prod.credentials_profile, "production");
         assert_eq!(prod.label.as_deref(), Some("Production, Hangzhou"));
         assert_eq!(prod.region.as_deref(), Some("cn-hangzhou"));
-        assert_eq!(prod.rate.map(Rate::per_second), Some(5.0));
+        assert_eq!(prod.rate.map(|r| r.per_second), Some(5.0));
         let users: Vec<_> = prod.users.iter().flatten().map(User::as_str).collect();
         assert_eq!(users, ["alice", "bob"]);
         assert_eq!(prod.line, 4);
         assert_eq!(test.credentials_profile, "test", "the name by default");
         assert_eq!(test.users, None);
-        assert_eq!(test.rate.map(Rate::per_second), Some(0.5));
+        assert_eq!(test.rate.map(|r| r.per_second), Some(0.5));
+        for bad in [0.0, -1.0, f64::NAN, f64::INFINITY, MAX_RATE + 1.0] {
+            assert!(checked_rate(bad).is_err(), "{bad}");
+        }
     }
 
     #[test]

@@ -15,36 +15,11 @@ use smc_core::{ProfileList, ProfileSummary, ValidationErrors, PROFILE_HEADER};
 
 use crate::error::ProxyError;
 use crate::identity::User;
+use crate::sharing::rate::Rate;
 use crate::upstream::Upstream;
 
 /// The name of the one profile of a proxy started without `--config`.
 pub const DEFAULT_PROFILE_NAME: &str = "default";
-
-/// The most upstream calls per second a profile may be given.
-pub const MAX_RATE: f64 = 1000.0;
-
-/// A profile's upstream calls per second: a positive number up to [`MAX_RATE`] (`0.5` is
-/// one call every two seconds).
-#[derive(Debug, Clone, Copy, PartialEq, PartialOrd)]
-pub struct Rate(f64);
-
-impl Rate {
-    /// A rate of `per_second` calls, or the rule it breaks.
-    pub fn new(per_second: f64) -> Result<Self, String> {
-        if per_second.is_finite() && per_second > 0.0 && per_second <= MAX_RATE {
-            Ok(Rate(per_second))
-        } else {
-            Err(format!(
-                "must be a number of calls per second above 0 and at most {MAX_RATE}"
-            ))
-        }
-    }
-
-    /// Calls per second.
-    pub fn per_second(self) -> f64 {
-        self.0
-    }
-}
 
 /// One profile, as the proxy serves it.
 #[derive(Debug)]
@@ -101,7 +76,7 @@ impl Profile {
         self.region.as_deref()
     }
 
-    /// Its upstream calls per second, when the file sets one.
+    /// Its upstream rate, when the file sets one (else `--rate` applies).
     pub fn rate(&self) -> Option<Rate> {
         self.rate
     }
@@ -296,7 +271,7 @@ mod tests {
             name: name.to_owned(),
             label: Some(format!("{name} account")),
             region: None,
-            rate: Some(Rate::new(2.0).unwrap()),
+            rate: Some(Rate::per_second(2.0)),
             users: users.map(|users| users.iter().map(|u| User::new(u).unwrap()).collect()),
         };
         Profile::new(options, upstream)
@@ -328,7 +303,7 @@ mod tests {
         );
         let test = profiles.resolve(&asking_for("test"), Some(&alice)).unwrap();
         assert_eq!(test.name(), "test");
-        assert_eq!(test.rate(), Some(Rate::new(2.0).unwrap()));
+        assert_eq!(test.rate(), Some(Rate::per_second(2.0)));
     }
 
     #[test]
@@ -399,13 +374,5 @@ mod tests {
             false,
         );
         assert_eq!(chosen.unwrap().default_profile().name(), "b");
-    }
-
-    #[test]
-    fn rates_are_positive_and_bounded() {
-        assert_eq!(Rate::new(0.5).unwrap().per_second(), 0.5);
-        for bad in [0.0, -1.0, f64::NAN, f64::INFINITY, MAX_RATE + 1.0] {
-            assert!(Rate::new(bad).is_err(), "{bad}");
-        }
     }
 }

@@ -25,6 +25,7 @@ use smc_proxy::auth::BearerToken;
 use smc_proxy::credentials::CredentialSource;
 use smc_proxy::server::fresh_credentials;
 use smc_proxy::settings::SignatureVersion;
+use smc_proxy::sharing::SharingSettings;
 use smc_proxy::{Proxy, RunningProxy, Settings, UpstreamSettings, UpstreamTarget};
 
 /// Every test body runs under this bound: nothing may hang.
@@ -62,6 +63,8 @@ pub struct Options {
     pub client: UpstreamSettings,
     /// The emulator's fault rules.
     pub faults: Vec<FaultRule>,
+    /// Cache, rate limit and Redis; none of them unless a test asks.
+    pub sharing: SharingSettings,
 }
 
 impl Default for Options {
@@ -75,6 +78,7 @@ impl Default for Options {
             static_dir: None,
             client: fast(),
             faults: Vec::new(),
+            sharing: SharingSettings::uncached(),
         }
     }
 }
@@ -136,6 +140,7 @@ impl Harness {
             allow_hosts: Vec::new(),
             token,
             client: options.client,
+            sharing: options.sharing,
             ..Settings::default()
         })
         .await
@@ -196,10 +201,28 @@ pub async fn proxy_at(endpoint: &str, credentials: Credentials) -> RunningProxy 
             source: CredentialSource::Environment,
         },
         client: fast(),
+        sharing: SharingSettings::uncached(),
         ..Settings::default()
     })
     .await
     .expect("the proxy starts")
+}
+
+/// Another replica in front of the same tap as `harness`, sharing as `sharing` says.
+pub async fn replica(harness: &Harness, sharing: SharingSettings) -> RunningProxy {
+    Proxy::start(Settings {
+        listen: "127.0.0.1:0".parse().unwrap(),
+        upstream: UpstreamTarget::Remote {
+            endpoint: harness.tap.endpoint(),
+            credentials: harness.signing.clone(),
+            source: CredentialSource::Environment,
+        },
+        client: fast(),
+        sharing,
+        ..Settings::default()
+    })
+    .await
+    .expect("the replica starts")
 }
 
 /// A plain HTTP client (no pooling surprises between tests).

@@ -11,6 +11,8 @@ mod faults;
 mod logs;
 mod ops;
 mod profiles;
+mod redis;
 mod refusals;
+mod sharing;
 mod site;
 mod v3;
