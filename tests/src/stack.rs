@@ -6,6 +6,7 @@ use std::time::Duration;
 use smc_core::{json, DescribeReplicationJobs, DescribeReplicationJobsResponse, PROFILE_HEADER};
 use smc_emulator::FaultRule;
 use smc_proxy::settings::ProfileSettings;
+use smc_proxy::sharing::rate::Rate;
 use smc_proxy::sharing::SharingSettings;
 use smc_proxy::{EmulatorOptions, Proxy, RunningProxy, Settings, UpstreamSettings, UpstreamTarget};
 
@@ -71,6 +72,22 @@ impl Stack {
         .await
     }
 
+    /// The default data set behind a proxy that makes at most `rate` upstream calls.
+    pub async fn with_rate(rate: Rate) -> Stack {
+        Stack::serve(Settings {
+            upstream: UpstreamTarget::EmbeddedEmulator(emulator_account(
+                smc_emulator::DEFAULT_JOBS,
+                1,
+            )),
+            sharing: SharingSettings {
+                rate: Some(rate),
+                ..SharingSettings::default()
+            },
+            ..Settings::default()
+        })
+        .await
+    }
+
     /// The proxy of `settings` on a free loopback port, serving the built app, with the
     /// tests' short upstream budget.
     async fn serve(settings: Settings) -> Stack {
@@ -86,7 +103,7 @@ impl Stack {
             // No cache: the fault tests change what upstream answers between identical calls.
             sharing: SharingSettings {
                 cache_ttl: Duration::ZERO,
-                ..SharingSettings::default()
+                ..settings.sharing.clone()
             },
             ..settings
         })

@@ -1,8 +1,10 @@
 //! Throttling: the viewer says it is slowing down, counts down, keeps its rows (never an
-//! empty table, never the error banner) and fetches again by itself.
+//! empty table, never the error banner) and fetches again by itself, whether the proxy's
+//! own rate limit or upstream's throttling holds it back.
 
 use smc_e2e::{Browser, Stack};
 use smc_emulator::FaultRule;
+use smc_proxy::sharing::rate::Rate;
 
 /// The throttling banner's text, or null.
 const THROTTLED: &str = "text(root.querySelector('.smcv-banner--throttled'))";
@@ -73,6 +75,62 @@ async fn throttled_calls_show_a_countdown_over_the_rows_and_retry_by_themselves(
         .wait_for(
             "the banner to go",
             &format!("!busy() && !{THROTTLED} && !banner()"),
+        )
+        .await;
+    assert_eq!(viewer.rows().await, rows);
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn the_proxys_rate_limit_holds_while_the_viewer_counts_down_over_its_rows() {
+    // One upstream call every five seconds: the first page uses it, a refresh right after
+    // waits longer than the proxy queues a call, so it is answered 429 with Retry-After.
+    let stack = Stack::with_rate(Rate::per_second(0.2)).await;
+    let browser = Browser::start().await;
+    browser.goto(&stack.url("/")).await;
+    let viewer = browser.viewer();
+    let rows = viewer.rows().await;
+
+    viewer.click("Refresh").await;
+    let first = viewer
+        .wait_for("the throttling banner", THROTTLED)
+        .await
+        .as_str()
+        .expect("text")
+        .to_owned();
+    let seconds: u32 = first
+        .strip_prefix("Slowing down, retrying in ")
+        .and_then(|rest| rest.strip_suffix(" s"))
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("a countdown: {first}"));
+    assert!((2..=5).contains(&seconds), "{first}");
+    assert_eq!(
+        viewer.eval("rows()").await,
+        serde_json::json!(rows),
+        "rows kept"
+    );
+    assert_eq!(viewer.eval("banner()").await, serde_json::Value::Null);
+    // It counts down.
+    viewer
+        .wait_for(
+            "the countdown",
+            &format!(
+                "{THROTTLED} === {}",
+                serde_json::json!(format!("Slowing down, retrying in {} s", seconds - 1))
+            ),
+        )
+        .await;
+    assert_eq!(
+        viewer.eval("rows()").await,
+        serde_json::json!(rows),
+        "rows kept"
+    );
+
+    // At zero it fetches again, within the rate, and the banner goes.
+    viewer
+        .wait_for(
+            "the retried page",
+            &format!("!busy() && !{THROTTLED} && !banner() && rows().length > 0"),
         )
         .await;
     assert_eq!(viewer.rows().await, rows);
