@@ -55,8 +55,10 @@ pub fn router(state: AppState) -> Router {
 }
 
 /// CORS for `/api`, for the origins given with `--allow-origin` (exact match): a preflight
-/// for a GET with the bearer token and the profile header is answered for ten minutes, the API's request ID may be
-/// read, and every answer says it varies with `Origin`. What CORS alone would not do,
+/// for a GET with the bearer token and the profile header is answered for ten minutes, the
+/// API's request ID, a throttled call's `Retry-After` and a cached answer's `Age` may be read
+/// (a portal's viewer counts down and shows freshness from them), and every answer says it
+/// varies with `Origin`. What CORS alone would not do,
 /// refusing a call from another origin, [`api::admit`] does before this layer.
 fn cors(access: &AccessPolicy) -> CorsLayer {
     CorsLayer::new()
@@ -67,7 +69,11 @@ fn cors(access: &AccessPolicy) -> CorsLayer {
             HeaderName::from_static(PROFILE_HEADER_LOWER),
         ])
         .max_age(PREFLIGHT_MAX_AGE)
-        .expose_headers([HeaderName::from_static(REQUEST_ID_HEADER)])
+        .expose_headers([
+            HeaderName::from_static(REQUEST_ID_HEADER),
+            header::RETRY_AFTER,
+            header::AGE,
+        ])
         .vary([header::ORIGIN])
 }
 

@@ -181,7 +181,10 @@ crate::scenarios! {
         assert_eq!(allowed.header("access-control-allow-origin"), Some(ALLOWED));
         // Header names are case-insensitive; CorsLayer writes them in lower case.
         assert!(allowed.varies_with("origin"), "{:?}", allowed.headers);
-        assert_eq!(allowed.header("access-control-expose-headers"), Some("x-acs-request-id"));
+        assert_eq!(
+            allowed.header("access-control-expose-headers"),
+            Some("x-acs-request-id,retry-after,age")
+        );
         // The browser can read a refusal too, to show it.
         let unauthorized = harness
             .send(harness.client.get(&url).header("origin", ALLOWED))
