@@ -2,6 +2,7 @@
 //! empty table, never the error banner) and fetches again by itself, whether the proxy's
 //! own rate limit or upstream's throttling holds it back.
 
+use smc_e2e::browser::Viewer;
 use smc_e2e::{Browser, Stack};
 use smc_emulator::FaultRule;
 use smc_proxy::sharing::rate::Rate;
@@ -24,17 +25,7 @@ async fn throttled_calls_show_a_countdown_over_the_rows_and_retry_by_themselves(
         ..FaultRule::error(400, "Throttling.User")
     }]);
     viewer.click("Refresh").await;
-    let first = viewer
-        .wait_for("the throttling banner", THROTTLED)
-        .await
-        .as_str()
-        .expect("text")
-        .to_owned();
-    let seconds: u32 = first
-        .strip_prefix("Slowing down, retrying in ")
-        .and_then(|rest| rest.strip_suffix(" s"))
-        .and_then(|n| n.parse().ok())
-        .unwrap_or_else(|| panic!("a countdown: {first}"));
+    let (first, seconds) = countdown(&viewer).await;
     assert!(seconds >= 1, "{first}");
     assert_eq!(
         viewer.eval("rows()").await,
@@ -92,17 +83,7 @@ async fn the_proxys_rate_limit_holds_while_the_viewer_counts_down_over_its_rows(
     let rows = viewer.rows().await;
 
     viewer.click("Refresh").await;
-    let first = viewer
-        .wait_for("the throttling banner", THROTTLED)
-        .await
-        .as_str()
-        .expect("text")
-        .to_owned();
-    let seconds: u32 = first
-        .strip_prefix("Slowing down, retrying in ")
-        .and_then(|rest| rest.strip_suffix(" s"))
-        .and_then(|n| n.parse().ok())
-        .unwrap_or_else(|| panic!("a countdown: {first}"));
+    let (first, seconds) = countdown(&viewer).await;
     assert!((2..=5).contains(&seconds), "{first}");
     assert_eq!(
         viewer.eval("rows()").await,
@@ -135,4 +116,20 @@ async fn the_proxys_rate_limit_holds_while_the_viewer_counts_down_over_its_rows(
         .await;
     assert_eq!(viewer.rows().await, rows);
     browser.close().await;
+}
+
+/// The throttling banner's text once it shows, and the seconds it counts down from.
+async fn countdown(viewer: &Viewer<'_>) -> (String, u32) {
+    let text = viewer
+        .wait_for("the throttling banner", THROTTLED)
+        .await
+        .as_str()
+        .expect("text")
+        .to_owned();
+    let seconds = text
+        .strip_prefix("Slowing down, retrying in ")
+        .and_then(|rest| rest.strip_suffix(" s"))
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("a countdown: {text}"));
+    (text, seconds)
 }
