@@ -153,3 +153,33 @@ async fn the_empty_value_and_the_empty_key_are_filters_of_their_own_and_survive_
     browser.screenshot("empty-tags").await;
     browser.close().await;
 }
+
+/// A link whose parameters are sent empty (`Name=`, `Status=`, `JobId.1=`) filters nothing,
+/// as the API page says: the whole list shows, with no chip and no notice.
+#[tokio::test]
+async fn parameters_sent_empty_in_a_link_filter_nothing() {
+    let stack = Stack::start().await;
+    let browser = Browser::start().await;
+    browser
+        .goto(&stack.url("/?Name=&Status=&JobId.1=&SourceId.1="))
+        .await;
+    let viewer = browser.viewer();
+    // The viewer's own page size, as on a first visit.
+    let unfiltered = DescribeReplicationJobs {
+        page_size: Some(20),
+        ..Default::default()
+    };
+    assert_table_shows(&viewer, &stack, &unfiltered).await;
+    assert!(
+        viewer.chips().await.is_empty(),
+        "{:?}",
+        viewer.chips().await
+    );
+    assert_eq!(
+        viewer
+            .eval("text(root.querySelector('.smcv-banner--notice'))")
+            .await,
+        serde_json::Value::Null,
+        "no notice about the empty parameters"
+    );
+}
