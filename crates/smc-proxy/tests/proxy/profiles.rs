@@ -33,19 +33,26 @@ struct Team {
     test: Credentials,
 }
 
+/// Two fresh accounts in one emulator: `prod` its primary, `test` a second one seeded with
+/// `test_seed`; both are remembered as secrets the logs must not show.
+async fn two_accounts(test_seed: u64) -> (Credentials, Credentials, RunningEmulator) {
+    capture_logs();
+    let (prod, test) = (fresh_credentials(), fresh_credentials());
+    remember_credentials(&prod);
+    remember_credentials(&test);
+    let emulator = Emulator::builder()
+        .credentials(prod.clone())
+        .account(test.clone(), test_seed)
+        .frozen(true)
+        .start()
+        .await
+        .expect("the emulator starts");
+    (prod, test, emulator)
+}
+
 impl Team {
     async fn start() -> Team {
-        capture_logs();
-        let (prod, test) = (fresh_credentials(), fresh_credentials());
-        remember_credentials(&prod);
-        remember_credentials(&test);
-        let emulator = Emulator::builder()
-            .credentials(prod.clone())
-            .account(test.clone(), 2)
-            .frozen(true)
-            .start()
-            .await
-            .expect("the emulator starts");
+        let (prod, test, emulator) = two_accounts(2).await;
         let tap = Tap::start(emulator.endpoint()).await;
         let profile =
             |name: &str, credentials: &Credentials, users: Option<Vec<User>>| ProfileSettings {
@@ -283,17 +290,7 @@ crate::scenarios! {
     /// The `--config` file: profiles sign with their credentials profiles (from the
     /// credentials file), and a bad file is an error naming the line and the field.
     async fn the_config_file_names_credentials_profiles_and_its_errors() {
-        capture_logs();
-        let (prod, test) = (fresh_credentials(), fresh_credentials());
-        remember_credentials(&prod);
-        remember_credentials(&test);
-        let emulator = Emulator::builder()
-            .credentials(prod.clone())
-            .account(test.clone(), 3)
-            .frozen(true)
-            .start()
-            .await
-            .unwrap();
+        let (prod, test, emulator) = two_accounts(3).await;
         let home = tempfile::tempdir().unwrap();
         write(
             &home.path().join(".alibabacloud/credentials"),
