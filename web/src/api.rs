@@ -115,24 +115,13 @@ pub fn decode_profiles(status: u16, body: &str) -> Result<ProfileList, ApiError>
 }
 
 /// How long a throttled call asks to wait, for a `Throttling*` error only: `Retry-After` in
-/// whole seconds (at least 1), or the proxy's message ("… retry in N s") when a
-/// cross-origin page may not read the header.
+/// whole seconds (at least 1). The proxy sends it with every throttling answer and lets
+/// other origins read it (CORS), so the message's words are never parsed.
 pub fn retry_after_seconds(error: &ApiError, header: Option<&str>) -> Option<u32> {
     if !error.code.starts_with("Throttling") {
         return None;
     }
-    let seconds: u32 = match header {
-        Some(header) => header.trim().parse().ok()?,
-        None => {
-            let (_, after) = error.message.rsplit_once("retry in ")?;
-            after
-                .strip_suffix(" s")
-                .unwrap_or(after)
-                .trim()
-                .parse()
-                .ok()?
-        }
-    };
+    let seconds: u32 = header?.trim().parse().ok()?;
     Some(seconds.clamp(1, MAX_RETRY_AFTER_S))
 }
 
@@ -324,7 +313,7 @@ mod tests {
         )
         .unwrap_err();
         assert_eq!(retry_after_seconds(&throttled, Some("4")), Some(4));
-        assert_eq!(retry_after_seconds(&throttled, None), Some(3));
+        assert_eq!(retry_after_seconds(&throttled, None), None);
         assert_eq!(retry_after_seconds(&throttled, Some(" 0 ")), Some(1));
         assert_eq!(
             retry_after_seconds(&throttled, Some("86400")),
