@@ -7,6 +7,7 @@
 //!   open job fetched by itself (a small reducer of its own).
 //! - [`filters`], [`url_state`], [`paging`], [`columns`], [`format`], [`prefs`], [`hints`],
 //!   [`export`]: the rules, each pure and tested natively.
+//! - [`i18n`]: the viewer's words, one catalogue per language.
 //! - [`api`]: the one call to the proxy.
 //! - [`components`] (one per file) and [`hooks`] (reusable behaviour): the UI.
 //! - [`embed`]: the custom element.
@@ -24,6 +25,7 @@ pub mod filters;
 pub mod format;
 pub mod hints;
 pub mod hooks;
+pub mod i18n;
 pub mod job_lookup;
 pub mod page;
 pub mod paging;

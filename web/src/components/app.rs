@@ -13,6 +13,7 @@ use crate::hooks::{
     current_hash, current_search, use_interval, use_jobs_fetch, use_now, use_page_visible,
     use_preferences, use_profiles, use_timeout, use_unique_id, use_url_sync,
 };
+use crate::i18n::{browser_languages, Lang, Texts};
 use crate::prefs::Preferences;
 use crate::state::{Action, ViewState};
 use crate::url_state::UrlState;
@@ -211,6 +212,12 @@ pub fn App(props: &AppProps) -> Html {
         Callback::from(move |_| show_preferences.set(!*show_preferences))
     };
 
+    // The browser's language until the person or the host chooses one.
+    let lang = *use_memo((), |_| {
+        Lang::preferred(browser_languages().iter().map(String::as_str))
+    });
+    let texts = lang.texts();
+
     let window = state.window();
     let loading = state.fetch.loading;
     let page = state.fetch.page.clone();
@@ -220,7 +227,8 @@ pub fn App(props: &AppProps) -> Html {
         .filter(|id| !id.is_empty());
 
     html! {
-        <div class="smcv" data-density={preferences.density.key()}>
+        <ContextProvider<Lang> context={lang}>
+        <div class="smcv" lang={lang.tag()} data-density={preferences.density.key()}>
             <Header
                 total={page.as_ref().and_then(|p| p.total_count)}
                 {loading}
@@ -251,7 +259,7 @@ pub fn App(props: &AppProps) -> Html {
                 tag_message={state.tag_message.clone()}
                 dispatch={dispatch.clone()} />
             <ActiveFilters request={state.request.clone()} dispatch={dispatch.clone()} />
-            <div class="smcv-sr-only" role="status" aria-live="polite" aria-atomic="true">{ announcement(&state) }</div>
+            <div class="smcv-sr-only" role="status" aria-live="polite" aria-atomic="true">{ announcement(&state, texts) }</div>
             <Banners
                 notices={state.notices.clone()}
                 error={state.fetch.error.clone()}
@@ -285,31 +293,27 @@ pub fn App(props: &AppProps) -> Html {
                     {dispatch} />
             }
         </div>
+        </ContextProvider<Lang>>
     }
 }
 
 /// What a screen reader hears after each change.
-fn announcement(state: &ViewState) -> String {
+fn announcement(state: &ViewState, texts: &Texts) -> String {
     if state.fetch.loading {
-        return "Loading jobs…".to_owned();
+        return texts.loading_jobs.to_owned();
     }
     if let Some(error) = &state.fetch.error {
-        return format!("Could not load jobs: {}", error.code);
+        return (texts.could_not_load_jobs)(&error.code);
     }
     if state.fetch.retry_in.is_some() {
         // The same words while the banner counts down, so they are read out once.
-        return "Slowing down: the jobs load again in a few seconds".to_owned();
+        return texts.slowing_down_announcement.to_owned();
     }
     if state.fetch.page.is_none() {
         return String::new();
     }
     let window = state.window();
-    format!(
-        "Showing {} jobs, page {} of {}",
-        window.label(),
-        window.page,
-        window.last_page()
-    )
+    (texts.showing_jobs)(&window.label(), window.page, window.last_page())
 }
 
 fn announce_selection(host: &web_sys::HtmlElement, job_id: &str) {

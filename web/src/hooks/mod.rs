@@ -1,5 +1,5 @@
 //! Reusable behaviour as named hooks, one per file: timers, the page's visibility, the
-//! clock, unique ids, the Escape key, stored preferences, the URL, and the fetches.
+//! clock, unique ids, the Escape key, stored preferences, the URL, the fetches, and the language's texts.
 
 mod escape_key;
 mod interval;
@@ -9,6 +9,7 @@ mod now;
 mod page_visible;
 mod preferences;
 mod profiles;
+mod texts;
 mod timeout;
 mod unique_id;
 mod url_sync;
@@ -21,6 +22,7 @@ pub use now::use_now;
 pub use page_visible::use_page_visible;
 pub use preferences::use_preferences;
 pub use profiles::use_profiles;
+pub use texts::use_texts;
 pub use timeout::use_timeout;
 pub use unique_id::use_unique_id;
 pub use url_sync::{current_hash, current_search, use_url_sync};

@@ -1,0 +1,13 @@
+//! English (United States).
+
+use super::Texts;
+
+/// The English catalogue.
+pub const EN_US: Texts = Texts {
+    language_name: "English",
+
+    loading_jobs: "Loading jobs…",
+    could_not_load_jobs: |code| format!("Could not load jobs: {code}"),
+    slowing_down_announcement: "Slowing down: the jobs load again in a few seconds",
+    showing_jobs: |range, page, last| format!("Showing {range} jobs, page {page} of {last}"),
+};

@@ -1,0 +1,20 @@
+//! The shape of a catalogue: every text the viewer shows, as a field. A text with values
+//! in it is a function of them, so each language orders its words as it needs.
+//!
+//! Fields are grouped by the part of the viewer that shows them, in the order of the page.
+
+/// Every text of the viewer in one language.
+pub struct Texts {
+    /// The language's own name, for the language menu: `English`, `简体中文`.
+    pub language_name: &'static str,
+
+    // What a screen reader hears after each change (the app's live region).
+    /// While a page loads.
+    pub loading_jobs: &'static str,
+    /// A page failed: the error code.
+    pub could_not_load_jobs: fn(&str) -> String,
+    /// While a throttled request waits.
+    pub slowing_down_announcement: &'static str,
+    /// A page arrived: the range label, the page, the last page.
+    pub showing_jobs: fn(&str, i64, i64) -> String,
+}

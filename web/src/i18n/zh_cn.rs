@@ -1,0 +1,13 @@
+//! Simplified Chinese (China), in the SMC console's words: 迁移任务, 复制作业 and the rest.
+
+use super::Texts;
+
+/// The Chinese catalogue.
+pub const ZH_CN: Texts = Texts {
+    language_name: "简体中文",
+
+    loading_jobs: "正在加载迁移任务…",
+    could_not_load_jobs: |code| format!("无法加载迁移任务：{code}"),
+    slowing_down_announcement: "请求过于频繁，几秒后将重新加载迁移任务",
+    showing_jobs: |range, page, last| format!("显示第 {range} 个任务，第 {page}/{last} 页"),
+};
