@@ -64,6 +64,44 @@ impl NetworkConditions {
     };
 }
 
+/// How a test's Chromium starts: the languages it prefers and the size of its window.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct BrowserOptions {
+    /// Chromium's `--lang` (the UI language and the first of `navigator.languages`);
+    /// Chromium's own default (`en-US`) when `None`.
+    pub lang: Option<&'static str>,
+    /// The window's width and height in CSS pixels.
+    pub window: (u32, u32),
+}
+
+impl Default for BrowserOptions {
+    fn default() -> Self {
+        BrowserOptions {
+            lang: None,
+            window: (1400, 1000),
+        }
+    }
+}
+
+/// The color scheme the page's `prefers-color-scheme` reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ColorScheme {
+    /// `prefers-color-scheme: light`.
+    Light,
+    /// `prefers-color-scheme: dark`.
+    Dark,
+}
+
+impl ColorScheme {
+    /// The media feature's value.
+    pub fn value(self) -> &'static str {
+        match self {
+            ColorScheme::Light => "light",
+            ColorScheme::Dark => "dark",
+        }
+    }
+}
+
 /// A Chrome DevTools Protocol command sent through chromedriver's `goog/cdp/execute`.
 #[derive(Debug)]
 struct CdpCommand {
@@ -97,8 +135,13 @@ pub struct Browser {
 
 impl Browser {
     /// Starts chromedriver on a free port and a fresh headless Chromium with the project's
-    /// flags, a new profile and a download folder of its own.
+    /// flags, a new profile and a download folder of its own, in English at 1400 × 1000.
     pub async fn start() -> Browser {
+        Browser::start_with(BrowserOptions::default()).await
+    }
+
+    /// [`Browser::start`] with the language and window size of `options`.
+    pub async fn start_with(options: BrowserOptions) -> Browser {
         let port = free_port();
         let driver = Command::new(CHROMEDRIVER)
             .arg(format!("--port={port}"))
@@ -110,7 +153,7 @@ impl Browser {
             });
         let profile = TempDir::new().expect("a temporary profile folder");
         let downloads = TempDir::new().expect("a temporary download folder");
-        let capabilities = capabilities(profile.path(), downloads.path());
+        let capabilities = capabilities(profile.path(), downloads.path(), options.lang);
         let started = Instant::now();
         let client = loop {
             match ClientBuilder::new(HttpConnector::new())
@@ -127,8 +170,9 @@ impl Browser {
                 Err(error) => panic!("no browser session from chromedriver: {error}"),
             }
         };
+        let (width, height) = options.window;
         client
-            .set_window_size(1400, 1000)
+            .set_window_size(width, height)
             .await
             .expect("the window can be sized");
         Browser {
@@ -160,6 +204,35 @@ impl Browser {
                 "downloadThroughput": conditions.download_bytes_per_second,
                 "uploadThroughput": conditions.upload_bytes_per_second,
             }),
+        )
+        .await;
+    }
+
+    /// Makes the page's viewport `width` × `height` CSS pixels, as a phone or tablet
+    /// would show it, whatever the window's size.
+    pub async fn emulate_viewport(&self, width: u32, height: u32) {
+        self.cdp(
+            "Emulation.setDeviceMetricsOverride",
+            json!({ "width": width, "height": height, "deviceScaleFactor": 1, "mobile": false }),
+        )
+        .await;
+    }
+
+    /// Makes `prefers-color-scheme` report `scheme` from now on.
+    pub async fn emulate_color_scheme(&self, scheme: ColorScheme) {
+        self.cdp(
+            "Emulation.setEmulatedMedia",
+            json!({ "features": [{ "name": "prefers-color-scheme", "value": scheme.value() }] }),
+        )
+        .await;
+    }
+
+    /// Runs `script` in every document the page opens from now on, before the page's own
+    /// scripts: a test's clock or a recording `Notification`.
+    pub async fn before_each_document(&self, script: &str) {
+        self.cdp(
+            "Page.addScriptToEvaluateOnNewDocument",
+            json!({ "source": script }),
         )
         .await;
     }
@@ -425,8 +498,12 @@ impl Viewer<'_> {
 }
 
 /// WebDriver capabilities: headless Chromium with the project's flags, a fresh profile,
-/// and downloads saved without asking.
-fn capabilities(profile: &Path, downloads: &Path) -> serde_json::Map<String, Value> {
+/// the language asked for, and downloads saved without asking.
+fn capabilities(
+    profile: &Path,
+    downloads: &Path,
+    lang: Option<&str>,
+) -> serde_json::Map<String, Value> {
     let mut args: Vec<String> = [
         "--headless=new",
         "--no-sandbox",
@@ -440,12 +517,18 @@ fn capabilities(profile: &Path, downloads: &Path) -> serde_json::Map<String, Val
     .map(str::to_owned)
     .to_vec();
     args.push(format!("--user-data-dir={}", profile.display()));
+    let mut prefs = json!({
+        "download.default_directory": downloads.display().to_string(),
+        "download.prompt_for_download": false,
+    });
+    if let Some(lang) = lang {
+        args.push(format!("--lang={lang}"));
+        // `--lang` sets the UI; `navigator.languages` comes from the Accept-Language pref.
+        prefs["intl.accept_languages"] = json!(lang);
+    }
     let mut options = json!({
         "args": args,
-        "prefs": {
-            "download.default_directory": downloads.display().to_string(),
-            "download.prompt_for_download": false,
-        },
+        "prefs": prefs,
     });
     if Path::new("/usr/bin/chromium").is_file() {
         options["binary"] = json!("/usr/bin/chromium");

@@ -15,5 +15,5 @@ pub mod browser;
 pub mod paths;
 pub mod stack;
 
-pub use browser::Browser;
+pub use browser::{Browser, BrowserOptions, ColorScheme};
 pub use stack::Stack;
