@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use smc_core::ReplicationJob;
 use time::OffsetDateTime;
 
+use crate::i18n::{Texts, EN_US};
 use crate::page::{Page, PageJob};
 
 /// A column of the jobs table. Preferences store it by its kebab-case name
@@ -53,21 +54,13 @@ impl Column {
         Column::Tags,
     ];
 
-    /// The header text.
-    pub fn label(self) -> &'static str {
-        match self {
-            Column::Name => "Name",
-            Column::Status => "Status",
-            Column::BusinessStatus => "Business status",
-            Column::Progress => "Progress",
-            Column::Source => "Source server",
-            Column::Target => "Target",
-            Column::JobType => "Type",
-            Column::Region => "Region",
-            Column::Created => "Created",
-            Column::LastRun => "Last run",
-            Column::Tags => "Tags",
-        }
+    /// The header text, in the language of `texts`.
+    pub fn label(self, texts: &Texts) -> &'static str {
+        let index = Column::ALL
+            .iter()
+            .position(|c| *c == self)
+            .unwrap_or_default();
+        texts.column_labels[index]
     }
 
     /// The job's field it shows, in the API's name, when it shows one field: where an odd
@@ -111,7 +104,8 @@ impl Column {
                 .unwrap_or(-1.0)
                 .total_cmp(&b.progress.unwrap_or(-1.0)),
             Column::Source => a.source_id.cmp(&b.source_id),
-            Column::Target => target_summary(a).cmp(&target_summary(b)),
+            // The API's words: the order is the same in every language.
+            Column::Target => target_summary(a, &EN_US).cmp(&target_summary(b, &EN_US)),
             Column::JobType => a
                 .job_type
                 .map(|t| t.code())
@@ -154,13 +148,13 @@ pub fn odd_run_start(job: &ReplicationJob) -> Option<&smc_core::OddField> {
 }
 
 /// What the job migrates to, in one line: `ECS image m-…`, `Container image ns/repo:tag`.
-pub fn target_summary(job: &ReplicationJob) -> String {
+pub fn target_summary(job: &ReplicationJob, texts: &Texts) -> String {
     use smc_core::TargetType;
     let kind = job
         .target_type
         .as_ref()
-        .map(|t| t.label().to_owned())
-        .unwrap_or_else(|| "Target".to_owned());
+        .map_or(texts.target, |t| texts.target_type_name(t))
+        .to_owned();
     let points_to = match job.target_type {
         Some(TargetType::ContainerImage) => {
             let mut reference = format!("{}/{}", job.container_namespace, job.container_repository);
@@ -213,6 +207,14 @@ mod tests {
             progress,
             ..ReplicationJob::default()
         }
+    }
+
+    #[test]
+    fn headers_come_from_the_catalogue_in_table_order() {
+        assert_eq!(Column::Name.label(&EN_US), "Name");
+        assert_eq!(Column::LastRun.label(&EN_US), "Last run");
+        assert_eq!(Column::Tags.label(&crate::i18n::ZH_CN), "标签");
+        assert_eq!(Column::Status.label(&crate::i18n::ZH_CN), "状态");
     }
 
     #[test]
@@ -293,7 +295,8 @@ mod tests {
             image_id: "m-1".into(),
             ..ReplicationJob::default()
         };
-        assert_eq!(target_summary(&image), "ECS image m-1");
+        assert_eq!(target_summary(&image, &EN_US), "ECS image m-1");
+        assert_eq!(target_summary(&image, &crate::i18n::ZH_CN), "ECS 镜像 m-1");
         let container = ReplicationJob {
             target_type: Some(TargetType::ContainerImage),
             container_namespace: "ns".into(),
@@ -301,13 +304,16 @@ mod tests {
             container_tag: "v1".into(),
             ..ReplicationJob::default()
         };
-        assert_eq!(target_summary(&container), "Container image ns/web:v1");
+        assert_eq!(
+            target_summary(&container, &EN_US),
+            "Container image ns/web:v1"
+        );
         let instance = ReplicationJob {
             target_type: Some(TargetType::TargetInstance),
             instance_id: "i-1".into(),
             ..ReplicationJob::default()
         };
-        assert_eq!(target_summary(&instance), "ECS instance i-1");
+        assert_eq!(target_summary(&instance, &EN_US), "ECS instance i-1");
     }
 
     #[test]

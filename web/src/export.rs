@@ -216,7 +216,8 @@ pub fn to_csv(jobs: &[ReplicationJob]) -> String {
                         .as_ref()
                         .map(|t| t.as_str().to_owned())
                         .unwrap_or_default(),
-                    target_summary(job),
+                    // The file is for scripts: the same words in every language.
+                    target_summary(job, &crate::i18n::EN_US),
                     job.image_id.clone(),
                     job.instance_id.clone(),
                     job.job_type
@@ -270,24 +271,27 @@ pub fn to_json(jobs: &[ReplicationJob]) -> String {
     serde_json::to_string_pretty(jobs).unwrap_or_default()
 }
 
+/// The browser would not hand the file to its downloads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DownloadRefused;
+
 /// Hands a file to the browser's downloads.
-pub fn download(format: ExportFormat, content: &str) -> Result<(), String> {
+pub fn download(format: ExportFormat, content: &str) -> Result<(), DownloadRefused> {
     use wasm_bindgen::JsCast;
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(content));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(format.mime());
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
-        .map_err(|_| "the browser refused to build the file".to_owned())?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob)
-        .map_err(|_| "the browser refused a download link".to_owned())?;
+        .map_err(|_| DownloadRefused)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| DownloadRefused)?;
     let document = web_sys::window()
         .and_then(|w| w.document())
-        .ok_or("no document")?;
+        .ok_or(DownloadRefused)?;
     let anchor: web_sys::HtmlAnchorElement = document
         .create_element("a")
-        .map_err(|_| "no link element")?
+        .map_err(|_| DownloadRefused)?
         .dyn_into()
-        .map_err(|_| "no link element")?;
+        .map_err(|_| DownloadRefused)?;
     anchor.set_href(&url);
     anchor.set_download(format.file_name());
     anchor.click();

@@ -2,7 +2,11 @@
 //! keep them valid. Every rule comes from smc-core's `validate()`: the UI says the same
 //! thing the proxy would, before any request is sent.
 
-use smc_core::{BusinessStatus, DescribeReplicationJobs, JobType, Status, Tag, TagFilter};
+use smc_core::{
+    BusinessStatus, DescribeReplicationJobs, JobType, Status, Tag, TagFilter, ValidationError,
+};
+
+use crate::i18n::Texts;
 
 /// One of the three id-list filters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -28,12 +32,21 @@ impl IdList {
         }
     }
 
-    /// What a person calls it.
-    pub fn label(self) -> &'static str {
+    /// What a person calls one of its ids.
+    pub fn label(self, texts: &Texts) -> &'static str {
         match self {
-            IdList::JobId => "Job ID",
-            IdList::SourceId => "Source server ID",
-            IdList::InstanceId => "Instance ID",
+            IdList::JobId => texts.job_id,
+            IdList::SourceId => texts.source_id,
+            IdList::InstanceId => texts.instance_id,
+        }
+    }
+
+    /// What a person calls the list: its input's label.
+    pub fn plural_label(self, texts: &Texts) -> &'static str {
+        match self {
+            IdList::JobId => texts.job_ids,
+            IdList::SourceId => texts.source_ids,
+            IdList::InstanceId => texts.instance_ids,
         }
     }
 
@@ -77,19 +90,60 @@ pub fn split_ids(raw: &str) -> Vec<String> {
     ids
 }
 
+/// Why a typed filter was not added.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FilterError {
+    /// The id input held no id.
+    NoIds(IdList),
+    /// The tag input was empty.
+    NoTag,
+    /// The tag is a filter already.
+    AlreadyAFilter(TagFilter),
+    /// A rule of the API, as smc-core words it.
+    Rule(ValidationError),
+}
+
+impl FilterError {
+    /// The message under the input, in the language of `texts`. A rule names the
+    /// parameter as the API does, in every language.
+    pub fn describe(&self, texts: &Texts) -> String {
+        match self {
+            FilterError::NoIds(list) => (texts.type_ids)(list.plural_label(texts)),
+            FilterError::NoTag => texts.type_tag.to_owned(),
+            FilterError::AlreadyAFilter(tag) => {
+                (texts.already_a_filter)(&tag_filter_label(tag, texts))
+            }
+            FilterError::Rule(error) => (texts.api_rule)(&error.parameter, &error.rule),
+        }
+    }
+}
+
+/// A tag filter as a person reads it: `env=prod`, `env` for any value, and empty parts
+/// spelled out so they cannot be missed: `env = (empty)`, `(empty key) = v`.
+pub fn tag_filter_label(tag: &TagFilter, texts: &Texts) -> String {
+    let key = if tag.key.is_empty() {
+        texts.empty_key
+    } else {
+        tag.key.as_str()
+    };
+    match tag.value.as_deref() {
+        None => key.to_owned(),
+        Some("") => format!("{key} = {}", texts.empty_value),
+        Some(value) if tag.key.is_empty() => format!("{key} = {value}"),
+        Some(value) => format!("{key}={value}"),
+    }
+}
+
 /// Adds the ids in `raw` to a list. On success returns how many were new; otherwise the
 /// request is unchanged and the error names the parameter and the rule broken.
 pub fn add_ids(
     request: &mut DescribeReplicationJobs,
     list: IdList,
     raw: &str,
-) -> Result<usize, String> {
+) -> Result<usize, FilterError> {
     let ids = split_ids(raw);
     if ids.is_empty() {
-        return Err(format!(
-            "Type or paste one or more {}s",
-            list.label().to_ascii_lowercase()
-        ));
+        return Err(FilterError::NoIds(list));
     }
     let mut candidate = request.clone();
     let existing = list.ids_mut(&mut candidate);
@@ -108,13 +162,10 @@ fn request_has(request: &DescribeReplicationJobs, list: IdList, id: &str) -> boo
 /// Reads a typed tag filter: `key=value`; `key=` for the key with the empty value; `key`
 /// alone for any value of the key; `=value` for the empty key. Spaces around either part
 /// are dropped.
-pub fn parse_tag(raw: &str) -> Result<TagFilter, String> {
+pub fn parse_tag(raw: &str) -> Result<TagFilter, FilterError> {
     let raw = raw.trim();
     if raw.is_empty() {
-        return Err(
-            "Type a tag as key=value, key= for the empty value, or key alone to match any value"
-                .to_owned(),
-        );
+        return Err(FilterError::NoTag);
     }
     Ok(match raw.split_once('=') {
         Some((key, value)) => TagFilter::with_value(key.trim(), value.trim()),
@@ -123,9 +174,12 @@ pub fn parse_tag(raw: &str) -> Result<TagFilter, String> {
 }
 
 /// Adds a tag filter, with the same rules as the API.
-pub fn add_tag(request: &mut DescribeReplicationJobs, tag: TagFilter) -> Result<TagFilter, String> {
+pub fn add_tag(
+    request: &mut DescribeReplicationJobs,
+    tag: TagFilter,
+) -> Result<TagFilter, FilterError> {
     if request.tags.contains(&tag) {
-        return Err(format!("{tag} is already a filter"));
+        return Err(FilterError::AlreadyAFilter(tag));
     }
     let mut candidate = request.clone();
     candidate.tags.push(tag.clone());
@@ -142,11 +196,11 @@ pub fn tag_label(tag: &Tag) -> String {
 }
 
 /// The first broken rule about `parameter` (or its elements), as smc-core words it.
-fn check(candidate: &DescribeReplicationJobs, parameter: &str) -> Result<(), String> {
+fn check(candidate: &DescribeReplicationJobs, parameter: &str) -> Result<(), FilterError> {
     match candidate.validate() {
         Ok(()) => Ok(()),
         Err(errors) => match errors.about(parameter).next() {
-            Some(error) => Err(error.to_string()),
+            Some(error) => Err(FilterError::Rule(error.clone())),
             None => Ok(()),
         },
     }
@@ -174,18 +228,22 @@ pub enum Filter {
 }
 
 impl Filter {
-    /// `Status: Running`, `Tag: env=prod`.
-    pub fn label(&self) -> String {
-        match self {
-            Filter::Name(name) => format!("Name: {name}"),
-            Filter::Status(status) => format!("Status: {}", status.label()),
-            Filter::BusinessStatus(status) => format!("Business status: {}", status.label()),
-            Filter::JobType(job_type) => format!("Type: {}", job_type.label()),
-            Filter::Region(region) => format!("Region: {region}"),
-            Filter::ResourceGroup(group) => format!("Resource group: {group}"),
-            Filter::Id(list, id) => format!("{}: {id}", list.label()),
-            Filter::Tag(tag) => format!("Tag: {tag}"),
-        }
+    /// `Status: Running`, `Tag: env=prod` (`状态：运行中`).
+    pub fn label(&self, texts: &Texts) -> String {
+        let (field, value) = match self {
+            Filter::Name(name) => (texts.name, name.clone()),
+            Filter::Status(status) => (texts.status_label, texts.status_name(status).to_owned()),
+            Filter::BusinessStatus(status) => (
+                texts.business_status_label,
+                texts.business_status_name(status).to_owned(),
+            ),
+            Filter::JobType(job_type) => (texts.type_label, (texts.job_type)(*job_type).to_owned()),
+            Filter::Region(region) => (texts.region, region.clone()),
+            Filter::ResourceGroup(group) => (texts.resource_group, group.clone()),
+            Filter::Id(list, id) => (list.label(texts), id.clone()),
+            Filter::Tag(tag) => (texts.tag, tag_filter_label(tag, texts)),
+        };
+        (texts.filter_chip)(field, &value)
     }
 
     /// Removes this filter from `request`.
@@ -238,6 +296,12 @@ mod tests {
     use wasm_bindgen_test::wasm_bindgen_test as test;
 
     use super::*;
+    use crate::i18n::{EN_US, ZH_CN};
+
+    /// What the input says after a failed add, in English.
+    fn said<T: std::fmt::Debug>(result: Result<T, FilterError>) -> String {
+        result.unwrap_err().describe(&EN_US)
+    }
 
     #[test]
     fn pasted_ids_split_on_commas_spaces_and_new_lines() {
@@ -254,9 +318,16 @@ mod tests {
         assert_eq!(add_ids(&mut request, IdList::JobId, "j-1 j-2"), Ok(2));
         assert_eq!(add_ids(&mut request, IdList::JobId, "j-2,j-3"), Ok(1));
         assert_eq!(request.job_ids, ["j-1", "j-2", "j-3"]);
-        assert!(add_ids(&mut request, IdList::SourceId, "  ")
-            .unwrap_err()
-            .contains("source server id"));
+        assert_eq!(
+            said(add_ids(&mut request, IdList::SourceId, "  ")),
+            "Type or paste one or more source server ids"
+        );
+        assert_eq!(
+            add_ids(&mut request, IdList::SourceId, "  ")
+                .unwrap_err()
+                .describe(&ZH_CN),
+            "请输入或粘贴一个或多个迁移源 ID"
+        );
     }
 
     #[test]
@@ -268,7 +339,15 @@ mod tests {
             Ok(50)
         );
         let error = add_ids(&mut request, IdList::InstanceId, "i-50 i-51").unwrap_err();
-        assert_eq!(error, "InstanceId: at most 50 ids (got 52)");
+        assert_eq!(
+            error.describe(&EN_US),
+            "InstanceId: at most 50 ids (got 52)"
+        );
+        // Chinese names the parameter as the API does, and keeps smc-core's rule.
+        assert_eq!(
+            error.describe(&ZH_CN),
+            "参数 InstanceId 不符合 API 规则：at most 50 ids (got 52)"
+        );
         assert_eq!(request.instance_ids.len(), 50);
     }
 
@@ -296,6 +375,9 @@ mod tests {
         ] {
             let typed = tag_label(&tag);
             assert_eq!(parse_tag(&typed), Ok(TagFilter::from(&tag)), "{typed}");
+            // Read as smc-core writes it, in English.
+            let filter = TagFilter::from(&tag);
+            assert_eq!(tag_filter_label(&filter, &EN_US), filter.to_string());
         }
         assert_eq!(tag_label(&Tag::new("owner", "")), "owner=");
     }
@@ -305,30 +387,28 @@ mod tests {
         let mut request = DescribeReplicationJobs::default();
         let mut add = |raw: &str| add_tag(&mut request, parse_tag(raw)?);
         assert_eq!(add("env=prod"), Ok(TagFilter::with_value("env", "prod")));
-        assert_eq!(add("env=prod").unwrap_err(), "env=prod is already a filter");
+        assert_eq!(said(add("env=prod")), "env=prod is already a filter");
         // The empty value and any value are two filters.
         assert_eq!(add("env="), Ok(TagFilter::with_value("env", "")));
+        assert_eq!(said(add("env =")), "env = (empty) is already a filter");
         assert_eq!(
-            add("env =").unwrap_err(),
-            "env = (empty) is already a filter"
+            add("env =").unwrap_err().describe(&ZH_CN),
+            "env = （空值） 已是筛选条件"
         );
         assert_eq!(add("env"), Ok(TagFilter::any_value("env")));
         assert_eq!(
-            add("docs=https://wiki").unwrap_err(),
+            said(add("docs=https://wiki")),
             "Tag.4.Value: must not contain http:// or https://"
         );
         let long = format!("{}=x", "k".repeat(65));
         assert_eq!(
-            add(&long).unwrap_err(),
+            said(add(&long)),
             "Tag.4.Key: at most 64 characters (got 65)"
         );
         for i in 3..20 {
             add(&format!("k{i}")).unwrap();
         }
-        assert_eq!(
-            add("one-more").unwrap_err(),
-            "Tag: at most 20 tags (got 21)"
-        );
+        assert_eq!(said(add("one-more")), "Tag: at most 20 tags (got 21)");
         assert_eq!(request.tags.len(), 20);
     }
 
@@ -347,7 +427,10 @@ mod tests {
             page_size: Some(20),
             ..DescribeReplicationJobs::default()
         };
-        let labels: Vec<String> = active_filters(&request).iter().map(Filter::label).collect();
+        let labels: Vec<String> = active_filters(&request)
+            .iter()
+            .map(|filter| filter.label(&EN_US))
+            .collect();
         assert_eq!(
             labels,
             [
@@ -361,6 +444,13 @@ mod tests {
                 "Tag: owner = (empty)"
             ]
         );
+        let chinese: Vec<String> = active_filters(&request)
+            .iter()
+            .map(|filter| filter.label(&ZH_CN))
+            .collect();
+        assert_eq!(chinese[1], "状态：运行中");
+        assert_eq!(chinese[2], "类型：服务器迁移");
+        assert_eq!(chinese[7], "标签：owner = （空值）");
         Filter::Id(IdList::SourceId, "s-1".into()).remove_from(&mut request);
         Filter::Tag(TagFilter::any_value("team")).remove_from(&mut request);
         assert_eq!(request.source_ids, ["s-2"]);

@@ -4,6 +4,8 @@ use serde::{Deserialize, Serialize};
 use smc_core::number::fixed;
 use time::{OffsetDateTime, UtcOffset};
 
+use crate::i18n::Texts;
+
 /// Bytes in binary units with one decimal: `20.0 GiB`, `243.0 MiB`, `512 B`.
 pub fn human_bytes(bytes: i64) -> String {
     const UNITS: [&str; 6] = ["KiB", "MiB", "GiB", "TiB", "PiB", "EiB"];
@@ -55,12 +57,12 @@ impl Zone {
         Zone::ALL.into_iter().find(|zone| zone.key() == key)
     }
 
-    /// The menu label.
-    pub fn label(self) -> &'static str {
+    /// The menu label, in the language of `texts`.
+    pub fn label(self, texts: &Texts) -> &'static str {
         match self {
-            Zone::Utc => "UTC",
-            Zone::Local => "Browser local time",
-            Zone::Utc8 => "UTC+8 (as the SMC console)",
+            Zone::Utc => texts.zone_utc,
+            Zone::Local => texts.zone_local,
+            Zone::Utc8 => texts.zone_utc8,
         }
     }
 
@@ -119,25 +121,49 @@ pub fn format_time(time: OffsetDateTime, zone: Zone) -> String {
     )
 }
 
-/// `3 h ago`, `in 2 d`, `just now`: for a glance; the exact time goes in a tooltip.
-pub fn relative_time(time: OffsetDateTime, now: OffsetDateTime) -> String {
+/// `3 h ago`, `in 2 d`, `just now` (`3 小时前`, `2 天后`, `刚刚`): for a glance; the exact
+/// time goes in a tooltip.
+pub fn relative_time(time: OffsetDateTime, now: OffsetDateTime, texts: &Texts) -> String {
     let seconds = (now - time).whole_seconds();
-    let magnitude = seconds.unsigned_abs();
-    if magnitude < 45 {
-        return "just now".to_owned();
+    if seconds.unsigned_abs() < 45 {
+        return texts.just_now.to_owned();
     }
-    let amount = match magnitude {
-        m if m < 3_600 => format!("{} min", (m + 30) / 60),
-        m if m < 86_400 => format!("{} h", (m + 1_800) / 3_600),
-        m if m < 86_400 * 60 => format!("{} d", (m + 43_200) / 86_400),
-        m if m < 86_400 * 730 => format!("{} mo", (m + 86_400 * 15) / (86_400 * 30)),
-        m => format!("{} y", (m + 86_400 * 182) / (86_400 * 365)),
-    };
+    let span = time_span(seconds.unsigned_abs(), texts);
     if seconds >= 0 {
-        format!("{amount} ago")
+        (texts.time_ago)(&span)
     } else {
-        format!("in {amount}")
+        (texts.time_in)(&span)
     }
+}
+
+/// A span of `seconds` rounded to its largest unit: `3 min`, `2 d`, `12 mo` (`3 分钟`).
+pub fn time_span(seconds: u64, texts: &Texts) -> String {
+    let [minutes, hours, days, months, years] = texts.time_units;
+    let (amount, unit) = match seconds {
+        s if s < 3_600 => ((s + 30) / 60, minutes),
+        s if s < 86_400 => ((s + 1_800) / 3_600, hours),
+        s if s < 86_400 * 60 => ((s + 43_200) / 86_400, days),
+        s if s < 86_400 * 730 => ((s + 86_400 * 15) / (86_400 * 30), months),
+        s => ((s + 86_400 * 182) / (86_400 * 365), years),
+    };
+    (texts.time_amount)(amount, unit)
+}
+
+/// A count with its thousands grouped: `1,240`. English and Chinese both group by three
+/// with a comma.
+pub fn grouped(count: i64) -> String {
+    let digits = count.unsigned_abs().to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
+    if count < 0 {
+        out.push('-');
+    }
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
 }
 
 /// The time of day now, from the browser clock (`SystemTime` does not exist in wasm).
@@ -168,6 +194,7 @@ mod tests {
     use wasm_bindgen_test::wasm_bindgen_test as test;
 
     use super::*;
+    use crate::i18n::{EN_US, ZH_CN};
     use smc_core::time_format::parse_wire_time;
 
     #[test]
@@ -207,13 +234,40 @@ mod tests {
     #[test]
     fn relative_times_round_to_the_nearest_unit() {
         let now = parse_wire_time("2026-11-28T12:00:00Z").unwrap();
-        let at = |text: &str| relative_time(parse_wire_time(text).unwrap(), now);
+        let at = |text: &str| relative_time(parse_wire_time(text).unwrap(), now, &EN_US);
         assert_eq!(at("2026-11-28T11:59:50Z"), "just now");
         assert_eq!(at("2026-11-28T11:57:00Z"), "3 min ago");
         assert_eq!(at("2026-11-28T09:00:00Z"), "3 h ago");
         assert_eq!(at("2026-11-26T12:00:00Z"), "2 d ago");
         assert_eq!(at("2026-11-30T12:00:00Z"), "in 2 d");
         assert_eq!(at("2025-11-28T12:00:00Z"), "12 mo ago");
+    }
+
+    #[test]
+    fn relative_times_read_in_chinese_with_the_unit_before_ago() {
+        let now = parse_wire_time("2026-11-28T12:00:00Z").unwrap();
+        let at = |text: &str| relative_time(parse_wire_time(text).unwrap(), now, &ZH_CN);
+        assert_eq!(at("2026-11-28T11:59:50Z"), "刚刚");
+        assert_eq!(at("2026-11-28T11:57:00Z"), "3 分钟前");
+        assert_eq!(at("2026-11-28T09:00:00Z"), "3 小时前");
+        assert_eq!(at("2026-11-30T12:00:00Z"), "2 天后");
+        assert_eq!(at("2024-11-28T12:00:00Z"), "2 年前");
+        assert_eq!(time_span(3 * 3_600, &ZH_CN), "3 小时");
+    }
+
+    #[test]
+    fn counts_group_their_thousands() {
+        assert_eq!(grouped(0), "0");
+        assert_eq!(grouped(999), "999");
+        assert_eq!(grouped(1_240), "1,240");
+        assert_eq!(grouped(1_234_567), "1,234,567");
+        assert_eq!(grouped(-12_000), "-12,000");
+    }
+
+    #[test]
+    fn zone_labels_follow_the_language() {
+        assert_eq!(Zone::Utc8.label(&EN_US), "UTC+8 (as the SMC console)");
+        assert!(Zone::Utc8.label(&ZH_CN).contains("SMC 控制台"));
     }
 
     #[test]

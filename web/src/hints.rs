@@ -1,7 +1,10 @@
 //! Plain-language hints for a job's `ErrorCode`, so a person knows what to do next.
 
-/// What to check or do about a job that failed with `error_code` (and `status_info`).
-pub fn error_hint(error_code: &str, status_info: &str) -> &'static str {
+use crate::i18n::Texts;
+
+/// What to check or do about a job that failed with `error_code` (and `status_info`), in
+/// the language of `texts`.
+pub fn error_hint(error_code: &str, status_info: &str, texts: &Texts) -> &'static str {
     let text = format!("{error_code} {status_info}").to_ascii_lowercase();
     let has = |words: &[&str]| words.iter().any(|word| text.contains(word));
     if has(&[
@@ -11,7 +14,7 @@ pub fn error_hint(error_code: &str, status_info: &str) -> &'static str {
         "ram",
         "accessdenied",
     ]) {
-        "SMC lacks a permission: check that the AliyunSMCDefaultRole RAM role exists and has its policies, then retry."
+        texts.hint_permission
     } else if has(&[
         "network",
         "connect",
@@ -20,19 +23,19 @@ pub fn error_hint(error_code: &str, status_info: &str) -> &'static str {
         "disconnect",
         "heartbeat",
     ]) {
-        "The source server or the intermediate instance could not be reached: check that the SMC client is running, the network and security group allow ports 8080 and 8703, then retry."
+        texts.hint_network
     } else if has(&["quota", "limit", "exceed"]) {
-        "An account quota was reached (images, instances or snapshots): raise it or free resources, then retry."
+        texts.hint_quota
     } else if has(&["disk", "space", "volume", "partition"]) {
-        "A disk problem on the source or target: check free space and that the target disks are at least as large as the source partitions."
+        texts.hint_disk
     } else if has(&["balance", "arrear", "payment", "insufficient"]) {
-        "The account cannot pay for the intermediate resources: top up the balance, then retry."
+        texts.hint_balance
     } else if has(&["image", "snapshot"]) {
-        "Creating the image or snapshot failed: check image quotas and that the region supports the image type, then retry."
+        texts.hint_image
     } else if has(&["internal", "unknown", "system"]) {
-        "An error inside SMC: retry the job; if it fails again, open a ticket with the JobId and the request ID."
+        texts.hint_internal
     } else {
-        "Read the status information for the cause, fix it, and retry the job from the SMC console."
+        texts.hint_other
     }
 }
 
@@ -43,13 +46,24 @@ mod tests {
     use wasm_bindgen_test::wasm_bindgen_test as test;
 
     use super::*;
+    use crate::i18n::{EN_US, ZH_CN};
 
     #[test]
     fn hints_follow_the_kind_of_error() {
-        assert!(error_hint("Forbidden.RAM", "").contains("RAM role"));
-        assert!(error_hint("SourceServerDisconnected", "heartbeat lost").contains("SMC client"));
-        assert!(error_hint("ImageQuotaExceeded", "").contains("quota"));
-        assert!(error_hint("InternalError", "").contains("ticket"));
-        assert!(error_hint("Whatever", "").contains("status information"));
+        let hint = |code, info| error_hint(code, info, &EN_US);
+        assert!(hint("Forbidden.RAM", "").contains("RAM role"));
+        assert!(hint("SourceServerDisconnected", "heartbeat lost").contains("SMC client"));
+        assert!(hint("ImageQuotaExceeded", "").contains("quota"));
+        assert!(hint("InternalError", "").contains("ticket"));
+        assert!(hint("Whatever", "").contains("status information"));
+    }
+
+    #[test]
+    fn hints_speak_the_language_of_the_catalogue() {
+        assert_eq!(
+            error_hint("Forbidden.RAM", "", &ZH_CN),
+            ZH_CN.hint_permission
+        );
+        assert_eq!(error_hint("Whatever", "", &ZH_CN), ZH_CN.hint_other);
     }
 }

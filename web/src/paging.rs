@@ -1,6 +1,9 @@
 //! Paging arithmetic: which jobs a page shows, how many pages there are, and the page
 //! links to offer. Pure, so the rules are tested without a browser.
 
+use crate::format::grouped;
+use crate::i18n::Texts;
+
 /// Where one page stands in the whole result.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PageWindow {
@@ -26,11 +29,12 @@ impl PageWindow {
         (self.page >= 1 && first <= last).then_some((first, last))
     }
 
-    /// `41–60 of 240`, or `0 of 0`.
-    pub fn label(&self) -> String {
+    /// `41–60 of 1,240`, or `0 of 0` (`第 41–60 条，共 1,240 条`).
+    pub fn label(&self, texts: &Texts) -> String {
+        let total = grouped(self.total);
         match self.range() {
-            Some((first, last)) => format!("{first}–{last} of {}", self.total),
-            None => format!("0 of {}", self.total),
+            Some((first, last)) => (texts.page_range)(&grouped(first), &grouped(last), &total),
+            None => (texts.page_range_empty)(&total),
         }
     }
 
@@ -92,6 +96,7 @@ mod tests {
     use wasm_bindgen_test::wasm_bindgen_test as test;
 
     use super::*;
+    use crate::i18n::{EN_US, ZH_CN};
     use PageLink::{Gap, Page};
 
     fn window(page: i64, page_size: i64, total: i64) -> PageWindow {
@@ -104,10 +109,13 @@ mod tests {
 
     #[test]
     fn ranges_and_labels() {
-        assert_eq!(window(3, 20, 240).label(), "41–60 of 240");
-        assert_eq!(window(12, 20, 240).label(), "221–240 of 240");
-        assert_eq!(window(5, 50, 240).label(), "201–240 of 240");
-        assert_eq!(window(1, 10, 0).label(), "0 of 0");
+        assert_eq!(window(3, 20, 240).label(&EN_US), "41–60 of 240");
+        assert_eq!(window(12, 20, 240).label(&EN_US), "221–240 of 240");
+        assert_eq!(window(5, 50, 240).label(&EN_US), "201–240 of 240");
+        assert_eq!(window(1, 10, 0).label(&EN_US), "0 of 0");
+        assert_eq!(window(61, 20, 1_240).label(&EN_US), "1,201–1,220 of 1,240");
+        assert_eq!(window(1, 20, 240).label(&ZH_CN), "第 1–20 条，共 240 条");
+        assert_eq!(window(1, 10, 0).label(&ZH_CN), "共 0 条");
         assert_eq!(window(13, 20, 240).range(), None);
     }
 

@@ -1,5 +1,6 @@
 //! Preferences a person keeps between visits (columns, density, page size, time zone,
-//! auto-refresh, the account last looked at), stored in `localStorage` as one JSON object.
+//! auto-refresh, the account last looked at, the language), stored in `localStorage` as one
+//! JSON object.
 
 use gloo::storage::{LocalStorage, Storage};
 use serde::de::Error as _;
@@ -8,6 +9,7 @@ use serde_json::{Map, Value};
 
 use crate::columns::Column;
 use crate::format::Zone;
+use crate::i18n::Lang;
 
 /// Page sizes offered.
 pub const PAGE_SIZES: [i64; 3] = [10, 20, 50];
@@ -37,7 +39,7 @@ impl Density {
 /// Everything a person chooses about how the viewer looks.
 ///
 /// Stored with camelCase keys (`hiddenColumns`, `density`, `pageSize`, `zone`,
-/// `autoRefresh`, `profile`). Each value is read on its own (see [`Preferences::from_value`]): one
+/// `autoRefresh`, `profile`, `language`). Each value is read on its own (see [`Preferences::from_value`]): one
 /// that is missing, of the wrong type or unknown falls back to its default.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
@@ -50,8 +52,9 @@ pub struct Preferences {
     /// Jobs per page when a link does not say: one of [`PAGE_SIZES`].
     #[serde(deserialize_with = "offered_page_size")]
     pub page_size: i64,
-    /// The zone times are shown in.
-    pub zone: Zone,
+    /// The zone times are shown in, once chosen (see [`Preferences::zone_in`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub zone: Option<Zone>,
     /// Whether the page refreshes itself while jobs are changing.
     pub auto_refresh: bool,
     /// The account (proxy profile) last chosen, used when a link names none.
@@ -60,6 +63,9 @@ pub struct Preferences {
         skip_serializing_if = "Option::is_none"
     )]
     pub profile: Option<String>,
+    /// The language chosen; the browser's languages decide when absent (or unknown).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub language: Option<Lang>,
 }
 
 impl Default for Preferences {
@@ -68,9 +74,10 @@ impl Default for Preferences {
             hidden_columns: vec![Column::BusinessStatus, Column::Region],
             density: Density::Comfortable,
             page_size: 20,
-            zone: Zone::Utc,
+            zone: None,
             auto_refresh: true,
             profile: None,
+            language: None,
         }
     }
 }
@@ -111,6 +118,15 @@ fn offered_page_size<'de, D: Deserializer<'de>>(deserializer: D) -> Result<i64, 
 }
 
 impl Preferences {
+    /// The zone times are shown in: the one chosen, else the one people reading `lang`
+    /// expect: UTC+8, as the SMC console, for Chinese; UTC, as the API, for English.
+    pub fn zone_in(&self, lang: Lang) -> Zone {
+        self.zone.unwrap_or(match lang {
+            Lang::ZhCn => Zone::Utc8,
+            Lang::EnUs => Zone::Utc,
+        })
+    }
+
     /// The columns shown, in table order.
     pub fn visible_columns(&self) -> Vec<Column> {
         Column::ALL
@@ -170,9 +186,10 @@ mod tests {
             hidden_columns: vec![Column::Tags, Column::Source],
             density: Density::Compact,
             page_size: 50,
-            zone: Zone::Utc8,
+            zone: Some(Zone::Utc8),
             auto_refresh: false,
             profile: Some("prod-hz".into()),
+            language: Some(Lang::ZhCn),
         };
         let text = serde_json::to_string(&preferences).unwrap();
         assert_eq!(from_json(&text), preferences);
@@ -190,7 +207,6 @@ mod tests {
                 "hiddenColumns": ["business-status", "last-run"],
                 "density": "comfortable",
                 "pageSize": 20,
-                "zone": "utc",
                 "autoRefresh": true,
             })
         );
@@ -203,7 +219,7 @@ mod tests {
         assert_eq!(preferences.hidden_columns, [Column::Tags]);
         assert_eq!(preferences.density, Density::Comfortable);
         assert_eq!(preferences.page_size, 20);
-        assert_eq!(preferences.zone, Zone::Utc8);
+        assert_eq!(preferences.zone, Some(Zone::Utc8));
         assert!(preferences.auto_refresh);
         let typed_wrong = from_json(r#"{"pageSize":"50","density":"compact"}"#);
         assert_eq!(typed_wrong.page_size, 20);
@@ -213,9 +229,51 @@ mod tests {
             columns_typed_wrong.hidden_columns,
             Preferences::default().hidden_columns
         );
-        assert_eq!(columns_typed_wrong.zone, Zone::Local);
+        assert_eq!(columns_typed_wrong.zone, Some(Zone::Local));
         assert_eq!(from_json("not json"), Preferences::default());
         assert_eq!(from_json("[1, 2]"), Preferences::default());
+    }
+
+    #[test]
+    fn a_stored_language_is_kept_and_an_unknown_one_leaves_the_browser_to_decide() {
+        assert_eq!(
+            from_json(r#"{"language":"zh-CN"}"#).language,
+            Some(Lang::ZhCn)
+        );
+        let unknown = from_json(r#"{"language":"fr-FR","density":"compact"}"#);
+        assert_eq!(unknown.language, None);
+        assert_eq!(unknown.density, Density::Compact);
+        assert_eq!(from_json(r#"{"language":7}"#).language, None);
+        assert_eq!(from_json("{}").language, None);
+        let chosen = Preferences {
+            language: Some(Lang::EnUs),
+            ..Preferences::default()
+        };
+        assert_eq!(
+            serde_json::to_value(&chosen).unwrap()["language"],
+            serde_json::json!("en-US")
+        );
+    }
+
+    #[test]
+    fn the_stored_language_wins_over_the_browser_and_the_host_over_both() {
+        let stored = from_json(r#"{"language":"en-US"}"#);
+        assert_eq!(Lang::choose(None, stored.language, ["zh-CN"]), Lang::EnUs);
+        let none = from_json("{}");
+        assert_eq!(Lang::choose(None, none.language, ["zh-CN"]), Lang::ZhCn);
+        assert_eq!(
+            Lang::choose(Some(Lang::ZhCn), stored.language, ["en-US"]),
+            Lang::ZhCn
+        );
+    }
+
+    #[test]
+    fn times_default_to_the_console_zone_in_chinese_until_a_zone_is_chosen() {
+        let unset = Preferences::default();
+        assert_eq!(unset.zone_in(Lang::ZhCn), Zone::Utc8);
+        assert_eq!(unset.zone_in(Lang::EnUs), Zone::Utc);
+        let chosen = from_json(r#"{"zone":"utc"}"#);
+        assert_eq!(chosen.zone_in(Lang::ZhCn), Zone::Utc);
     }
 
     #[test]
@@ -249,9 +307,10 @@ mod tests {
             hidden_columns: vec![Column::Created],
             density: Density::Compact,
             page_size: 10,
-            zone: Zone::Local,
+            zone: Some(Zone::Local),
             auto_refresh: false,
             profile: Some("test".into()),
+            language: Some(Lang::EnUs),
         };
         preferences.save();
         assert_eq!(Preferences::load(), preferences);

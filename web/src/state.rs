@@ -11,10 +11,12 @@ use time::OffsetDateTime;
 use yew::Reducible;
 
 use crate::columns::{Column, Sort};
-use crate::filters::{self, Filter, IdList};
+use crate::filters::{self, Filter, FilterError, IdList};
+use crate::format::grouped;
+use crate::i18n::Texts;
 use crate::page::Page;
 use crate::paging::PageWindow;
-use crate::url_state::UrlState;
+use crate::url_state::{Dropped, UrlState};
 
 /// What the last requests brought.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -35,6 +37,39 @@ pub struct Fetch {
     pub retry_in: Option<u32>,
 }
 
+/// Something the person should know, worded in the viewer's language when shown.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Notice {
+    /// A part of the link was left out.
+    Dropped(Dropped),
+    /// The account remembered or linked is not one the proxy offers.
+    AccountUnavailable(String),
+    /// The page asked for is past the end of the matching jobs: the last page shows.
+    PastTheEnd {
+        /// The page asked for.
+        page: i64,
+        /// The matching jobs.
+        total: i64,
+        /// The page shown instead.
+        shown: i64,
+    },
+}
+
+impl Notice {
+    /// The notice in the language of `texts`.
+    pub fn describe(&self, texts: &Texts) -> String {
+        match self {
+            Notice::Dropped(dropped) => {
+                (texts.ignored_from_link)(&dropped.part(texts), &dropped.why(texts))
+            }
+            Notice::AccountUnavailable(name) => (texts.account_unavailable)(name),
+            Notice::PastTheEnd { page, total, shown } => {
+                (texts.past_the_end)(*page, &grouped(*total), *shown)
+            }
+        }
+    }
+}
+
 /// Everything the viewer shows, except preferences.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ViewState {
@@ -45,11 +80,11 @@ pub struct ViewState {
     /// The job whose details are open.
     pub open_job: Option<String>,
     /// Things the person should know (dropped link parts, page corrections).
-    pub notices: Vec<String>,
+    pub notices: Vec<Notice>,
     /// The inline message under each id input, in `IdList::ALL` order.
-    pub id_messages: [Option<String>; 3],
+    pub id_messages: [Option<FilterError>; 3],
     /// The inline message under the tag input.
-    pub tag_message: Option<String>,
+    pub tag_message: Option<FilterError>,
     /// The current page's sort.
     pub sort: Option<Sort>,
     /// Data and its loading.
@@ -95,7 +130,7 @@ pub enum Action {
     /// Sorts the page by a column (again: the other way).
     SortBy(Column),
     /// Takes the state a URL holds (on load, back and forward).
-    FromUrl(UrlState, Vec<String>),
+    FromUrl(UrlState, Vec<Dropped>),
     /// Dismisses the notices.
     DismissNotices,
     /// An id was copied to the clipboard.
@@ -125,12 +160,12 @@ impl ViewState {
     pub fn new(
         request: DescribeReplicationJobs,
         open_job: Option<String>,
-        notices: Vec<String>,
+        dropped: Vec<Dropped>,
     ) -> Self {
         ViewState {
             request,
             open_job,
-            notices: notices.into_iter().map(dropped_notice).collect(),
+            notices: dropped.into_iter().map(Notice::Dropped).collect(),
             ..ViewState::default()
         }
     }
@@ -205,10 +240,6 @@ pub fn job_may_change(job: &smc_core::ReplicationJob) -> bool {
         Some(Status::Finished | Status::Expired | Status::InError | Status::Stopped)
     );
     status.is_some_and(Status::is_active) || (job.business_status.is_some() && !stopped)
-}
-
-fn dropped_notice(part: String) -> String {
-    format!("Ignored from the link: {part}")
 }
 
 fn non_empty(text: String) -> Option<String> {
@@ -313,7 +344,8 @@ impl Reducible for ViewState {
                 }
                 next.request = url.request;
                 next.open_job = url.open_job;
-                next.notices.extend(dropped.into_iter().map(dropped_notice));
+                next.notices
+                    .extend(dropped.into_iter().map(Notice::Dropped));
                 next
             }
             Action::DismissNotices => ViewState {
@@ -342,9 +374,7 @@ impl Reducible for ViewState {
                     return self;
                 };
                 let mut next = state.with_profile(None);
-                next.notices.push(format!(
-                    "The account {name} is not one you may use here: showing the default account."
-                ));
+                next.notices.push(Notice::AccountUnavailable(name));
                 next
             }
             Action::RetryTick => match state.fetch.retry_in {
@@ -380,10 +410,11 @@ impl Reducible for ViewState {
                 };
                 if page.replication_jobs.is_empty() && window.is_past_end() {
                     let last = window.last_page();
-                    next.notices.push(format!(
-                        "Page {} is past the end of the {} matching jobs: showing page {last}.",
-                        window.page, window.total
-                    ));
+                    next.notices.push(Notice::PastTheEnd {
+                        page: window.page,
+                        total: window.total,
+                        shown: last,
+                    });
                     next.request.page_number = (last > 1).then_some(last);
                     return Rc::new(next);
                 }
@@ -427,7 +458,13 @@ mod tests {
     use wasm_bindgen_test::wasm_bindgen_test as test;
 
     use super::*;
+    use crate::i18n::{EN_US, ZH_CN};
     use smc_core::{ReplicationJob, TagFilter};
+
+    /// The notices as an English page shows them.
+    fn english(notices: &[Notice]) -> Vec<String> {
+        notices.iter().map(|n| n.describe(&EN_US)).collect()
+    }
 
     fn reduce(state: ViewState, actions: impl IntoIterator<Item = Action>) -> ViewState {
         let mut state = Rc::new(state);
@@ -544,11 +581,12 @@ mod tests {
             ],
         );
         assert_eq!(
-            state.tag_message.as_deref(),
-            Some("Tag.1.Value: must not contain http:// or https://")
+            state.tag_message.as_ref().map(|m| m.describe(&EN_US)),
+            Some("Tag.1.Value: must not contain http:// or https://".to_owned())
         );
         assert!(state.id_messages[1]
-            .as_deref()
+            .as_ref()
+            .map(|m| m.describe(&EN_US))
             .unwrap_or_default()
             .contains("source server id"));
         assert_eq!(state.request, DescribeReplicationJobs::default());
@@ -621,8 +659,12 @@ mod tests {
         assert_eq!(state.request.page_number, Some(3));
         assert!(state.fetch.loading);
         assert_eq!(
-            state.notices,
+            english(&state.notices),
             ["Page 9 is past the end of the 45 matching jobs: showing page 3."]
+        );
+        assert_eq!(
+            state.notices[0].describe(&ZH_CN),
+            "第 9 页超出了 45 个匹配任务的范围，已显示第 3 页。"
         );
     }
 
@@ -634,8 +676,12 @@ mod tests {
             assert_eq!(state.request.page_size, None);
             assert_eq!(state.open_job, None);
             assert_eq!(state.notices.len(), 2, "{:?}", state.notices);
-            assert!(state.notices[0].starts_with("Ignored from the link: PageSize=999: "));
-            assert!(state.notices[1].starts_with("Ignored from the link: #/nowhere: "));
+            let notices = english(&state.notices);
+            assert!(notices[0].starts_with("Ignored from the link: PageSize=999: "));
+            assert!(notices[1].starts_with("Ignored from the link: #/nowhere: "));
+            assert!(state.notices[1]
+                .describe(&ZH_CN)
+                .starts_with("已忽略链接中的 #/nowhere："));
         };
         // A link opened, and a link reached by back or forward.
         expect(&ViewState::new(
@@ -789,7 +835,7 @@ mod tests {
         );
         assert_eq!(state.profile, None);
         assert_eq!(
-            state.notices,
+            english(&state.notices),
             ["The account gone is not one you may use here: showing the default account."]
         );
         let default = reduce(ViewState::default(), [Action::ProfileUnavailable]);

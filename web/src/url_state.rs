@@ -14,6 +14,9 @@ use smc_core::profile::validate_profile_name;
 use smc_core::request::{ID_LISTS, MAX_IDS, MAX_TAGS};
 use smc_core::{DescribeReplicationJobs, TagFilter, ValidationErrors};
 
+use crate::filters::tag_filter_label;
+use crate::i18n::Texts;
+
 /// What a URL holds.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct UrlState {
@@ -23,6 +26,76 @@ pub struct UrlState {
     pub open_job: Option<String>,
     /// The account (proxy profile) looked at; the proxy's default when absent.
     pub profile: Option<String>,
+}
+
+/// A part of a link that was left out, and why.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Dropped {
+    /// The part.
+    pub part: LinkPart,
+    /// Why it was left out.
+    pub reason: DropReason,
+}
+
+/// A part of a link, as the notice names it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LinkPart {
+    /// Text of the link as it was: `PageSize=500`, `#/elsewhere`.
+    Text(String),
+    /// The tag numbered `n` in the link.
+    Tag(usize, TagFilter),
+    /// Every filter of the link taken together.
+    Together,
+}
+
+/// Why a part of a link was left out.
+#[derive(Debug, Clone, PartialEq)]
+pub enum DropReason {
+    /// Its text is not UTF-8.
+    NotUtf8,
+    /// The parameter came before.
+    GivenTwice,
+    /// The fragment is not a job's.
+    NotAJobLink,
+    /// `Tag.N.Value` without `Tag.N.Key`.
+    NeedsItsKey(usize),
+    /// An id list past its most.
+    TooManyIds,
+    /// Tags past their most.
+    TooManyTags,
+    /// smc-core's rules, in its words.
+    Rules(String),
+}
+
+impl Dropped {
+    fn new(part: impl Into<String>, reason: DropReason) -> Dropped {
+        Dropped {
+            part: LinkPart::Text(part.into()),
+            reason,
+        }
+    }
+
+    /// The part, as the notice names it: `Tag.1 (docs=https://wiki)`.
+    pub fn part(&self, texts: &Texts) -> String {
+        match &self.part {
+            LinkPart::Text(text) => text.clone(),
+            LinkPart::Tag(n, tag) => format!("Tag.{n} ({})", tag_filter_label(tag, texts)),
+            LinkPart::Together => texts.link_filters_together.to_owned(),
+        }
+    }
+
+    /// Why it was left out, in the language of `texts`; smc-core's rules as it words them.
+    pub fn why(&self, texts: &Texts) -> String {
+        match &self.reason {
+            DropReason::NotUtf8 => texts.not_utf8.to_owned(),
+            DropReason::GivenTwice => texts.given_twice.to_owned(),
+            DropReason::NotAJobLink => (texts.not_a_job_link)(JOB_ROUTE),
+            DropReason::NeedsItsKey(n) => (texts.needs_its_key)(&format!("Tag.{n}.Key")),
+            DropReason::TooManyIds => (texts.too_many_ids)(MAX_IDS),
+            DropReason::TooManyTags => (texts.too_many_tags)(MAX_TAGS),
+            DropReason::Rules(rules) => rules.clone(),
+        }
+    }
 }
 
 const JOB_ROUTE: &str = "#/jobs/";
@@ -58,7 +131,7 @@ impl UrlState {
 
     /// Reads a URL's query string and fragment. Returns the state and, for each part that
     /// was dropped, the part and the rule it breaks.
-    pub fn parse(search: &str, hash: &str) -> (UrlState, Vec<String>) {
+    pub fn parse(search: &str, hash: &str) -> (UrlState, Vec<Dropped>) {
         let mut dropped = Vec::new();
         let (profile, search) = read_profile(search, &mut dropped);
         let request = read_request(&search, &mut dropped);
@@ -76,7 +149,7 @@ impl UrlState {
 
 /// Takes `profile=NAME` out of the query: the account when smc-core accepts the name, and
 /// the rest of the query for the request.
-fn read_profile(search: &str, dropped: &mut Vec<String>) -> (Option<String>, String) {
+fn read_profile(search: &str, dropped: &mut Vec<Dropped>) -> (Option<String>, String) {
     let query = search.strip_prefix('?').unwrap_or(search);
     let mut profile = None;
     let mut rest = Vec::new();
@@ -87,16 +160,22 @@ fn read_profile(search: &str, dropped: &mut Vec<String>) -> (Option<String>, Str
             continue;
         }
         let Some(value) = form_decode(value) else {
-            dropped.push(format!("{part}: not valid UTF-8"));
+            dropped.push(Dropped::new(part, DropReason::NotUtf8));
             continue;
         };
         if value.is_empty() {
             continue;
         }
         if profile.is_some() {
-            dropped.push(format!("{PROFILE_PARAM}={value}: given more than once"));
+            dropped.push(Dropped::new(
+                format!("{PROFILE_PARAM}={value}"),
+                DropReason::GivenTwice,
+            ));
         } else if let Err(error) = validate_profile_name(&value) {
-            dropped.push(format!("{PROFILE_PARAM}={value}: {}", error.rule));
+            dropped.push(Dropped::new(
+                format!("{PROFILE_PARAM}={value}"),
+                DropReason::Rules(error.rule),
+            ));
         } else {
             profile = Some(value);
         }
@@ -104,7 +183,7 @@ fn read_profile(search: &str, dropped: &mut Vec<String>) -> (Option<String>, Str
     (profile, rest.join("&"))
 }
 
-fn read_open_job(hash: &str, dropped: &mut Vec<String>) -> Option<String> {
+fn read_open_job(hash: &str, dropped: &mut Vec<Dropped>) -> Option<String> {
     if hash.is_empty() || hash == "#" || hash == "#/" {
         return None;
     }
@@ -117,9 +196,7 @@ fn read_open_job(hash: &str, dropped: &mut Vec<String>) -> Option<String> {
     {
         Some(id) => Some(id),
         None => {
-            dropped.push(format!(
-                "{hash}: not a link to a job (expected {JOB_ROUTE}<JobId>)"
-            ));
+            dropped.push(Dropped::new(hash, DropReason::NotAJobLink));
             None
         }
     }
@@ -164,12 +241,12 @@ fn slot_of(name: &str) -> Slot {
 
 /// Keeps every part of the query that smc-core accepts on its own, renumbering lists so a
 /// dropped element leaves no gap, then checks the whole once more.
-fn read_request(search: &str, dropped: &mut Vec<String>) -> DescribeReplicationJobs {
+fn read_request(search: &str, dropped: &mut Vec<Dropped>) -> DescribeReplicationJobs {
     let query = search.strip_prefix('?').unwrap_or(search);
     let pairs = match parse_form(query) {
         Ok(pairs) => pairs,
         Err(pair) => {
-            dropped.push(format!("{pair}: not valid UTF-8"));
+            dropped.push(Dropped::new(pair, DropReason::NotUtf8));
             return DescribeReplicationJobs::default();
         }
     };
@@ -180,7 +257,10 @@ fn read_request(search: &str, dropped: &mut Vec<String>) -> DescribeReplicationJ
         match slot_of(&name) {
             Slot::Scalar => {
                 if scalars.iter().any(|(seen, _)| *seen == name) {
-                    dropped.push(format!("{name}={value}: given more than once"));
+                    dropped.push(Dropped::new(
+                        format!("{name}={value}"),
+                        DropReason::GivenTwice,
+                    ));
                 } else if let Err(errors) = DescribeReplicationJobs::from_params([(&name, &value)])
                 {
                     dropped.push(describe(&name, &value, &errors));
@@ -203,7 +283,10 @@ fn read_request(search: &str, dropped: &mut Vec<String>) -> DescribeReplicationJ
         let mut count = 0;
         for (n, id) in elements {
             if count == MAX_IDS {
-                dropped.push(format!("{list}.{n}={id}: at most {MAX_IDS} ids"));
+                dropped.push(Dropped::new(
+                    format!("{list}.{n}={id}"),
+                    DropReason::TooManyIds,
+                ));
             } else if let Err(errors) =
                 DescribeReplicationJobs::from_params([(format!("{list}.1"), &id)])
             {
@@ -218,17 +301,23 @@ fn read_request(search: &str, dropped: &mut Vec<String>) -> DescribeReplicationJ
     for (n, (key, value)) in tags {
         let Some(key) = key else {
             let value = value.unwrap_or_default();
-            dropped.push(format!("Tag.{n}.Value={value}: needs its Tag.{n}.Key"));
+            dropped.push(Dropped::new(
+                format!("Tag.{n}.Value={value}"),
+                DropReason::NeedsItsKey(n),
+            ));
             continue;
         };
         let tag = TagFilter { key, value };
-        let shown = format!("Tag.{n} ({tag})");
+        let shown = |reason| Dropped {
+            part: LinkPart::Tag(n, tag.clone()),
+            reason,
+        };
         let mut alone = vec![("Tag.1.Key", tag.key.as_str())];
         alone.extend(tag.value.as_deref().map(|value| ("Tag.1.Value", value)));
         if count == MAX_TAGS {
-            dropped.push(format!("{shown}: at most {MAX_TAGS} tags"));
+            dropped.push(shown(DropReason::TooManyTags));
         } else if let Err(errors) = DescribeReplicationJobs::from_params(alone) {
-            dropped.push(format!("{shown}: {}", rules(&errors)));
+            dropped.push(shown(DropReason::Rules(rules(&errors))));
         } else {
             count += 1;
             kept.push((format!("Tag.{count}.Key"), tag.key));
@@ -240,13 +329,16 @@ fn read_request(search: &str, dropped: &mut Vec<String>) -> DescribeReplicationJ
     // Each part passed alone; together they can only fail on rules no single part breaks,
     // which the API does not have. Should that change, the whole link is dropped, not half.
     DescribeReplicationJobs::from_params(kept).unwrap_or_else(|errors| {
-        dropped.push(format!("the link's filters together: {}", rules(&errors)));
+        dropped.push(Dropped {
+            part: LinkPart::Together,
+            reason: DropReason::Rules(rules(&errors)),
+        });
         DescribeReplicationJobs::default()
     })
 }
 
-fn describe(name: &str, value: &str, errors: &ValidationErrors) -> String {
-    format!("{name}={value}: {}", rules(errors))
+fn describe(name: &str, value: &str, errors: &ValidationErrors) -> Dropped {
+    Dropped::new(format!("{name}={value}"), DropReason::Rules(rules(errors)))
 }
 
 fn rules(errors: &ValidationErrors) -> String {
@@ -261,6 +353,15 @@ mod tests {
     use wasm_bindgen_test::wasm_bindgen_test as test;
 
     use super::*;
+    use crate::i18n::{EN_US, ZH_CN};
+
+    /// The dropped parts as the English notice names them.
+    fn english(dropped: &[Dropped]) -> Vec<String> {
+        dropped
+            .iter()
+            .map(|d| format!("{}: {}", d.part(&EN_US), d.why(&EN_US)))
+            .collect()
+    }
     use smc_core::{JobType, Status};
 
     fn full_state() -> UrlState {
@@ -324,7 +425,7 @@ mod tests {
         assert_eq!(state.request.tags, [TagFilter::any_value("env")]);
         assert_eq!(state.open_job, None);
         assert_eq!(
-            dropped,
+            english(&dropped),
             [
                 "PageSize=500: must be between 1 and 50 (got 500)",
                 "Colour=red: is not a parameter of DescribeReplicationJobs",
@@ -336,6 +437,9 @@ mod tests {
                 "#/elsewhere: not a link to a job (expected #/jobs/<JobId>)",
             ]
         );
+        let last = dropped.last().unwrap();
+        assert_eq!(last.why(&ZH_CN), "不是任务链接（应为 #/jobs/<JobId>）");
+        assert_eq!(dropped[6].why(&ZH_CN), "缺少对应的 Tag.3.Key");
     }
 
     #[test]
@@ -345,7 +449,7 @@ mod tests {
         assert_eq!(state.request.source_ids.len(), 50);
         assert_eq!(state.request.source_ids[49], "s-50");
         assert_eq!(
-            dropped,
+            english(&dropped),
             [
                 "SourceId.51=s-51: at most 50 ids",
                 "SourceId.52=s-52: at most 50 ids"
@@ -413,11 +517,12 @@ mod tests {
         assert_eq!(state.profile, None);
         assert_eq!(state.request.status, Some(Status::Running));
         assert_eq!(
-            dropped,
+            english(&dropped),
             ["profile=prod hz: may hold only ASCII letters, digits, '-', '_' and '.'"]
         );
         let (twice, dropped) = UrlState::parse("?profile=a&profile=b", "");
         assert_eq!(twice.profile.as_deref(), Some("a"));
-        assert_eq!(dropped, ["profile=b: given more than once"]);
+        assert_eq!(english(&dropped), ["profile=b: given more than once"]);
+        assert_eq!(dropped[0].why(&ZH_CN), "重复出现");
     }
 }

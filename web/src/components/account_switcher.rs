@@ -3,7 +3,7 @@
 use smc_core::ProfileList;
 use yew::prelude::*;
 
-use crate::hooks::use_unique_id;
+use crate::hooks::{use_texts, use_unique_id};
 
 /// The accounts offered and the one shown.
 #[derive(Properties, PartialEq)]
@@ -19,6 +19,7 @@ pub struct AccountSwitcherProps {
 /// A labelled select of the accounts, by label.
 #[function_component]
 pub fn AccountSwitcher(props: &AccountSwitcherProps) -> Html {
+    let texts = use_texts();
     let id = use_unique_id("account");
     let selected = props
         .selected
@@ -31,7 +32,7 @@ pub fn AccountSwitcher(props: &AccountSwitcherProps) -> Html {
     });
     html! {
         <div class="smcv-inline smcv-account">
-            <label for={id.clone()}>{ "Account" }</label>
+            <label for={id.clone()}>{ texts.account }</label>
             <select {id} onchange={on_change}>
                 { for props.profiles.profiles.iter().map(|profile| html! {
                     <option value={profile.name.clone()}

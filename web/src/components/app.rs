@@ -39,9 +39,14 @@ pub struct AppProps {
     /// Region to start filtered by.
     #[prop_or_default]
     pub region: Option<String>,
-    /// Whether the state lives in the page's URL. Only one viewer on a page may do so.
+    /// Whether the state lives in the page's URL. Only one viewer on a page may do so; it
+    /// owns the page, and gives the document its language and title.
     #[prop_or_default]
     pub sync_url: bool,
+    /// The language the host fixes: no language menu, and neither the browser nor the
+    /// preferences change it.
+    #[prop_or_default]
+    pub lang: Option<Lang>,
     /// The element hosting the viewer, which announces selected jobs with an
     /// `smc-job-selected` event.
     #[prop_or_default]
@@ -212,11 +217,25 @@ pub fn App(props: &AppProps) -> Html {
         Callback::from(move |_| show_preferences.set(!*show_preferences))
     };
 
-    // The browser's language until the person or the host chooses one.
-    let lang = *use_memo((), |_| {
-        Lang::preferred(browser_languages().iter().map(String::as_str))
-    });
+    // The host's language, else the person's, else the browser's.
+    let browser = use_memo((), |_| browser_languages());
+    let lang = Lang::choose(
+        props.lang,
+        preferences.language,
+        browser.iter().map(String::as_str),
+    );
     let texts = lang.texts();
+    let zone = preferences.zone_in(lang);
+    // The page that is the viewer speaks its language too (screen readers, fonts, search).
+    use_effect_with((lang, props.sync_url), |(lang, owns_page)| {
+        if *owns_page {
+            let document = gloo::utils::document();
+            if let Some(root) = document.document_element() {
+                let _ = root.set_attribute("lang", lang.tag());
+            }
+            document.set_title(lang.texts().page_title);
+        }
+    });
 
     let window = state.window();
     let loading = state.fetch.loading;
@@ -247,7 +266,8 @@ pub fn App(props: &AppProps) -> Html {
                     id={preferences_id}
                     on_change={set_preferences}
                     on_page_size={on_page_size.clone()}
-                    on_close={toggle_preferences} />
+                    on_close={toggle_preferences}
+                    lang_fixed={props.lang.is_some()} />
             }
             if let Some(profiles) = switcher {
                 <AccountSwitcher {profiles} selected={state.profile.clone()} on_change={on_profile} />
@@ -270,7 +290,7 @@ pub fn App(props: &AppProps) -> Html {
                 page={page.clone()}
                 columns={preferences.visible_columns()}
                 sort={state.sort}
-                zone={preferences.zone}
+                {zone}
                 {loading}
                 filtered={!active_filters(&state.request).is_empty()}
                 page_size={window.page_size}
@@ -288,7 +308,7 @@ pub fn App(props: &AppProps) -> Html {
                     job_id={job_id.clone()}
                     {page}
                     {endpoint}
-                    zone={preferences.zone}
+                    {zone}
                     copied={state.copied.clone()}
                     {dispatch} />
             }
@@ -313,7 +333,7 @@ fn announcement(state: &ViewState, texts: &Texts) -> String {
         return String::new();
     }
     let window = state.window();
-    (texts.showing_jobs)(&window.label(), window.page, window.last_page())
+    (texts.showing_jobs)(&window.label(texts), window.page, window.last_page())
 }
 
 fn announce_selection(host: &web_sys::HtmlElement, job_id: &str) {

@@ -8,6 +8,7 @@ use time::OffsetDateTime;
 use yew::prelude::*;
 
 use crate::format::{format_time, percent, relative_time, Zone};
+use crate::i18n::Texts;
 
 /// The icon and colour class of a status: never colour alone, always with its text.
 pub fn status_look(status: Option<&Status>) -> (&'static str, &'static str) {
@@ -25,14 +26,14 @@ pub fn status_look(status: Option<&Status>) -> (&'static str, &'static str) {
 }
 
 /// A status as icon, colour and text.
-pub fn status_indicator(status: Option<&Status>) -> Html {
+pub fn status_indicator(status: Option<&Status>, texts: &Texts) -> Html {
     let (icon, kind) = status_look(status);
-    let text = status.map_or("Unknown", |s| s.label());
+    let text = status.map_or(texts.unknown_value, |s| texts.status_name(s));
     html! {
         <span class={classes!("smcv-status", format!("smcv-status--{kind}"))}
             title={status.map(|s| s.as_str().to_owned())}>
             <span class="smcv-status__icon" aria-hidden="true">{ icon }</span>
-            { text }
+            { text.to_owned() }
         </span>
     }
 }
@@ -51,13 +52,18 @@ pub fn progress_cell(progress: Option<f64>, label: String) -> Html {
 }
 
 /// `3 h ago` from `now`, with the exact time in `zone` on hover and for assistive tech.
-pub fn time_cell(time: Option<OffsetDateTime>, zone: Zone, now: OffsetDateTime) -> Html {
+pub fn time_cell(
+    time: Option<OffsetDateTime>,
+    zone: Zone,
+    now: OffsetDateTime,
+    texts: &Texts,
+) -> Html {
     match time {
         Some(time) => {
             let exact = format_time(time, zone);
             html! {
                 <time datetime={smc_core::time_format::format_wire_time(time)} title={exact.clone()} aria-label={exact}>
-                    { relative_time(time, now) }
+                    { relative_time(time, now, texts) }
                 </time>
             }
         }
@@ -67,45 +73,41 @@ pub fn time_cell(time: Option<OffsetDateTime>, zone: Zone, now: OffsetDateTime) 
 
 /// A value the viewer could not read, as it arrived, marked `≈` and saying so on hover and
 /// to assistive tech. `why` says what the viewer made of it.
-pub fn as_received(text: String, why: &str) -> Html {
+pub fn as_received(text: String, why: &str, texts: &Texts) -> Html {
     html! {
-        <span class="smcv-received" title={format!("Shown as received: {text} ({why})")}>
+        <span class="smcv-received" title={(texts.shown_as_received_title)(&text, why)}>
             <span class="smcv-received__mark" aria-hidden="true">{ "≈" }</span>
             { text }
-            <span class="smcv-sr-only">{ " (shown as received)" }</span>
+            <span class="smcv-sr-only">{ texts.shown_as_received_mark }</span>
         </span>
     }
 }
 
 /// The field `path` of `job` as it arrived, if it arrived odd.
-pub fn odd_cell(job: &ReplicationJob, path: &str) -> Option<Html> {
-    job.odd_field(path).map(odd_field_value)
+pub fn odd_cell(job: &ReplicationJob, path: &str, texts: &Texts) -> Option<Html> {
+    job.odd_field(path)
+        .map(|field| odd_field_value(field, texts))
 }
 
 /// An odd field's value, as it arrived.
-pub fn odd_field_value(field: &OddField) -> Html {
-    as_received(field.text(), "not in a form this viewer reads")
+pub fn odd_field_value(field: &OddField, texts: &Texts) -> Html {
+    as_received(field.text(), texts.odd_field, texts)
 }
 
 /// A job type: its label, or the number as received when the viewer does not know it.
-pub fn job_type_text(job_type: Option<JobType>) -> Html {
+pub fn job_type_text(job_type: Option<JobType>, texts: &Texts) -> Html {
     match job_type {
-        Some(t) if !t.is_known() => {
-            as_received(t.code().to_string(), "a job type this viewer does not know")
-        }
-        Some(t) => html! { { t.label() } },
+        Some(t) if !t.is_known() => as_received(t.code().to_string(), texts.odd_job_type, texts),
+        Some(t) => html! { { (texts.job_type)(t) } },
         None => html! { { "–" } },
     }
 }
 
 /// A network mode: its label, or the number as received when the viewer does not know it.
-pub fn net_mode_text(net_mode: Option<NetMode>) -> Html {
+pub fn net_mode_text(net_mode: Option<NetMode>, texts: &Texts) -> Html {
     match net_mode {
-        Some(m) if !m.is_known() => as_received(
-            m.code().to_string(),
-            "a network mode this viewer does not know",
-        ),
-        Some(m) => html! { { m.label() } },
+        Some(m) if !m.is_known() => as_received(m.code().to_string(), texts.odd_net_mode, texts),
+        Some(m) => html! { { (texts.net_mode)(m) } },
         None => html! { { "–" } },
     }
 }

@@ -3,6 +3,7 @@
 use yew::prelude::*;
 
 use crate::columns::{Column, Sort};
+use crate::hooks::use_texts;
 use crate::state::Action;
 
 /// The column headed, and how the page is sorted.
@@ -19,9 +20,10 @@ pub struct ColumnHeaderProps {
 /// The column's label; a sortable column's is a button, with an arrow saying which way.
 #[function_component]
 pub fn ColumnHeader(props: &ColumnHeaderProps) -> Html {
+    let texts = use_texts();
     let column = props.column;
     if !column.sortable() {
-        return html! { <th scope="col">{ column.label() }</th> };
+        return html! { <th scope="col">{ column.label(texts) }</th> };
     }
     let sorted = props.sort.filter(|sort| sort.column == column);
     let (aria_sort, arrow) = match sorted {
@@ -36,8 +38,8 @@ pub fn ColumnHeader(props: &ColumnHeaderProps) -> Html {
     let onclick = props.dispatch.reform(move |_| Action::SortBy(column));
     html! {
         <th scope="col" aria-sort={aria_sort}>
-            <button type="button" class="smcv-sort" {onclick} title="Sort this page">
-                { column.label() }
+            <button type="button" class="smcv-sort" {onclick} title={texts.sort_this_page}>
+                { column.label(texts) }
                 <span class="smcv-sort__arrow" aria-hidden="true">{ arrow }</span>
             </button>
         </th>

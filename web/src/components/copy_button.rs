@@ -2,6 +2,7 @@
 
 use yew::prelude::*;
 
+use crate::hooks::use_texts;
 use crate::state::Action;
 
 /// What the copy button copies, and whether it was just copied.
@@ -9,8 +10,8 @@ use crate::state::Action;
 pub struct CopyButtonProps {
     /// The text copied.
     pub text: AttrValue,
-    /// What the text is, for the accessible name: "job ID".
-    pub what: AttrValue,
+    /// What the text is, for the accessible name: the catalogue's `copy_what_job_id`…
+    pub what: &'static str,
     /// Whether the text was just copied (the state's [`Action::Copied`]): the button says so.
     pub copied: bool,
     /// Told [`Action::Copied`] after a copy.
@@ -20,6 +21,7 @@ pub struct CopyButtonProps {
 /// Copies its text to the clipboard, and says "Copied" while the state holds it.
 #[function_component]
 pub fn CopyButton(props: &CopyButtonProps) -> Html {
+    let texts = use_texts();
     let onclick = {
         let text = props.text.clone();
         props.dispatch.reform(move |event: MouseEvent| {
@@ -32,8 +34,8 @@ pub fn CopyButton(props: &CopyButtonProps) -> Html {
         })
     };
     html! {
-        <button type="button" class="smcv-copy" {onclick} aria-label={format!("Copy {} {}", props.what, props.text)}>
-            { if props.copied { "Copied" } else { "Copy" } }
+        <button type="button" class="smcv-copy" {onclick} aria-label={(texts.copy_label)(props.what, &props.text)}>
+            { if props.copied { texts.copied } else { texts.copy } }
         </button>
     }
 }

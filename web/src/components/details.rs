@@ -5,7 +5,7 @@ use yew::prelude::*;
 use crate::api::Endpoint;
 use crate::components::JobDetails;
 use crate::format::Zone;
-use crate::hooks::{use_escape_key, use_job_lookup};
+use crate::hooks::{use_escape_key, use_job_lookup, use_texts};
 use crate::job_lookup::Lookup;
 use crate::page::Page;
 use crate::state::Action;
@@ -30,6 +30,7 @@ pub struct DetailsPanelProps {
 /// The details panel. It takes the focus when a job opens, and Escape closes it.
 #[function_component]
 pub fn DetailsPanel(props: &DetailsPanelProps) -> Html {
+    let texts = use_texts();
     let job_id = &props.job_id;
     let lookup = use_job_lookup(job_id.clone(), props.page.clone(), props.endpoint.clone());
     let heading = use_node_ref();
@@ -48,9 +49,9 @@ pub fn DetailsPanel(props: &DetailsPanelProps) -> Html {
         _ => job_id.to_string(),
     };
     let body = match lookup {
-        Lookup::Loading => html! { <p class="smcv-muted">{ "Loading the job…" }</p> },
+        Lookup::Loading => html! { <p class="smcv-muted">{ texts.loading_job }</p> },
         Lookup::Missing => {
-            html! { <p>{ format!("No job {job_id} in this account (it may have been deleted).") }</p> }
+            html! { <p>{ (texts.no_such_job)(job_id) }</p> }
         }
         Lookup::Failed(message) => {
             html! { <p class="smcv-error-text" role="alert">{ message }</p> }
@@ -65,7 +66,7 @@ pub fn DetailsPanel(props: &DetailsPanelProps) -> Html {
             <header class="smcv-details__header">
                 <h2 id={heading_id} tabindex="-1" ref={heading}>{ title }</h2>
                 <button type="button" class="smcv-button" onclick={props.dispatch.reform(|_| Action::CloseJob)}
-                    aria-label="Close details">{ "Close" }</button>
+                    aria-label={texts.close_details}>{ texts.close }</button>
             </header>
             { body }
         </aside>

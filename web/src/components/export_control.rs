@@ -9,6 +9,7 @@ use yew::prelude::*;
 
 use crate::api::Endpoint;
 use crate::export::{download, fetch_all, ExportError, ExportFormat};
+use crate::hooks::use_texts;
 
 /// Where the export fetches from, and what.
 #[derive(Properties, PartialEq)]
@@ -36,6 +37,7 @@ enum ExportState {
 /// a running export with its cancel button.
 #[function_component]
 pub fn ExportControl(props: &ExportControlProps) -> Html {
+    let texts = use_texts();
     let export = use_state(|| ExportState::Idle);
     // The running export's own flag: Cancel sets it, and that export then neither reports
     // progress nor its end, which leaves the state to whatever came after it.
@@ -71,7 +73,7 @@ pub fn ExportControl(props: &ExportControlProps) -> Html {
                 let ended = match fetch_all(&endpoint, &request, progress, flag).await {
                     Ok(jobs) => match download(format, &format.render(&jobs)) {
                         Ok(()) => ExportState::Done(jobs.len()),
-                        Err(error) => ExportState::Failed(error),
+                        Err(_) => ExportState::Failed(texts.export_refused.to_owned()),
                     },
                     Err(ExportError::Cancelled) => return,
                     Err(ExportError::Api(error)) => {
@@ -98,23 +100,23 @@ pub fn ExportControl(props: &ExportControlProps) -> Html {
             done,
             pages,
         } => html! {
-            <div class="smcv-export" role="group" aria-label="Export">
+            <div class="smcv-export" role="group" aria-label={texts.export}>
                 <label class="smcv-inline">
-                    <span>{ format!("Exporting {} page {done} of {pages}", format.label()) }</span>
+                    <span>{ (texts.exporting)(format.label(), *done, *pages) }</span>
                     <progress max={pages.to_string()} value={done.to_string()}></progress>
                 </label>
-                <button type="button" class="smcv-button" onclick={on_cancel}>{ "Cancel export" }</button>
+                <button type="button" class="smcv-button" onclick={on_cancel}>{ texts.cancel_export }</button>
             </div>
         },
         ended => html! {
-            <div class="smcv-export" role="group" aria-label="Export">
-                <button type="button" class="smcv-button" onclick={on_csv}>{ "Export CSV" }</button>
-                <button type="button" class="smcv-button" onclick={on_json}>{ "Export JSON" }</button>
+            <div class="smcv-export" role="group" aria-label={texts.export}>
+                <button type="button" class="smcv-button" onclick={on_csv}>{ texts.export_csv }</button>
+                <button type="button" class="smcv-button" onclick={on_json}>{ texts.export_json }</button>
                 if let ExportState::Failed(message) = ended {
-                    <span class="smcv-error-text" role="alert">{ format!("Export failed: {message}") }</span>
+                    <span class="smcv-error-text" role="alert">{ (texts.export_failed)(message) }</span>
                 }
                 if let ExportState::Done(count) = ended {
-                    <span class="smcv-muted">{ format!("Exported {count} jobs") }</span>
+                    <span class="smcv-muted">{ (texts.exported)(*count) }</span>
                 }
             </div>
         },

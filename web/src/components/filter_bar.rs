@@ -4,7 +4,8 @@ use smc_core::{BusinessStatus, DescribeReplicationJobs, JobType, Status};
 use yew::prelude::*;
 
 use crate::components::{FilterInput, FilterInputKind, NameFilter};
-use crate::filters::IdList;
+use crate::filters::{FilterError, IdList};
+use crate::hooks::use_texts;
 use crate::state::Action;
 
 /// Regions offered as suggestions; any region id may be typed.
@@ -33,9 +34,9 @@ pub struct FilterBarProps {
     /// A prefix unique on the page, for the bar's `id`/`for` pairs.
     pub id: AttrValue,
     /// Messages under the id inputs, in `IdList::ALL` order.
-    pub id_messages: [Option<String>; 3],
+    pub id_messages: [Option<FilterError>; 3],
     /// Message under the tag input.
-    pub tag_message: Option<String>,
+    pub tag_message: Option<FilterError>,
     /// Changes the state.
     pub dispatch: Callback<Action>,
 }
@@ -43,6 +44,7 @@ pub struct FilterBarProps {
 /// Every filter of the API.
 #[function_component]
 pub fn FilterBar(props: &FilterBarProps) -> Html {
+    let texts = use_texts();
     let FilterBarProps {
         request,
         id,
@@ -61,46 +63,46 @@ pub fn FilterBar(props: &FilterBarProps) -> Html {
     });
     let on_region = text_change_callback(dispatch, Action::SetRegion);
     let on_group = text_change_callback(dispatch, Action::SetResourceGroup);
-    let input = |kind: FilterInputKind, message: Option<String>| {
+    let input = |kind: FilterInputKind, message: Option<FilterError>| {
         html! {
             <FilterInput {kind} id={format!("{id}-{}", kind.name())} count={kind.count(request)}
-                {message} dispatch={dispatch.clone()} />
+                message={message.map(|m| m.describe(texts))} dispatch={dispatch.clone()} />
         }
     };
 
     html! {
-        <section class="smcv-filters" aria-label="Filters">
+        <section class="smcv-filters" aria-label={texts.filters}>
             <div class="smcv-filters__row">
                 <NameFilter id={format!("{id}-name")} name={request.name.clone()} dispatch={dispatch.clone()} />
                 <div class="smcv-field">
-                    <label for={format!("{id}-status")}>{ "Status" }</label>
+                    <label for={format!("{id}-status")}>{ texts.status_label }</label>
                     <select id={format!("{id}-status")} onchange={on_status}>
-                        <option value="" selected={request.status.is_none()}>{ "Any status" }</option>
+                        <option value="" selected={request.status.is_none()}>{ texts.any_status }</option>
                         { for Status::KNOWN.iter().map(|s| html! {
-                            <option value={s.as_str().to_owned()} selected={request.status.as_ref() == Some(s)}>{ s.label() }</option>
+                            <option value={s.as_str().to_owned()} selected={request.status.as_ref() == Some(s)}>{ (texts.status)(s) }</option>
                         }) }
                     </select>
                 </div>
                 <div class="smcv-field">
-                    <label for={format!("{id}-business")}>{ "Business status" }</label>
+                    <label for={format!("{id}-business")}>{ texts.business_status_label }</label>
                     <select id={format!("{id}-business")} onchange={on_business}>
-                        <option value="" selected={request.business_status.is_none()}>{ "Any" }</option>
+                        <option value="" selected={request.business_status.is_none()}>{ texts.any_business_status }</option>
                         { for BusinessStatus::KNOWN.iter().map(|s| html! {
-                            <option value={s.as_str().to_owned()} selected={request.business_status.as_ref() == Some(s)}>{ s.label() }</option>
+                            <option value={s.as_str().to_owned()} selected={request.business_status.as_ref() == Some(s)}>{ (texts.business_status)(s) }</option>
                         }) }
                     </select>
                 </div>
                 <div class="smcv-field">
-                    <label for={format!("{id}-type")}>{ "Type" }</label>
+                    <label for={format!("{id}-type")}>{ texts.type_label }</label>
                     <select id={format!("{id}-type")} onchange={on_job_type}>
-                        <option value="" selected={request.job_type.is_none()}>{ "Any type" }</option>
+                        <option value="" selected={request.job_type.is_none()}>{ texts.any_type }</option>
                         { for JobType::KNOWN.iter().map(|t| html! {
-                            <option value={t.code().to_string()} selected={request.job_type == Some(*t)}>{ t.label() }</option>
+                            <option value={t.code().to_string()} selected={request.job_type == Some(*t)}>{ (texts.job_type)(*t) }</option>
                         }) }
                     </select>
                 </div>
                 <div class="smcv-field">
-                    <label for={format!("{id}-region")}>{ "Region" }</label>
+                    <label for={format!("{id}-region")}>{ texts.region }</label>
                     <input id={format!("{id}-region")} type="text" list={format!("{id}-regions")}
                         placeholder="cn-hangzhou" value={request.region_id.clone().unwrap_or_default()}
                         onchange={on_region} autocomplete="off" spellcheck="false" />
@@ -109,7 +111,7 @@ pub fn FilterBar(props: &FilterBarProps) -> Html {
                     </datalist>
                 </div>
                 <div class="smcv-field">
-                    <label for={format!("{id}-group")}>{ "Resource group" }</label>
+                    <label for={format!("{id}-group")}>{ texts.resource_group }</label>
                     <input id={format!("{id}-group")} type="text" placeholder="rg-acfm…"
                         value={request.resource_group_id.clone().unwrap_or_default()}
                         onchange={on_group} autocomplete="off" spellcheck="false" />

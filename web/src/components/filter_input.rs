@@ -8,6 +8,8 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::filters::IdList;
+use crate::hooks::use_texts;
+use crate::i18n::Texts;
 use crate::state::Action;
 
 /// What an input adds.
@@ -36,24 +38,24 @@ impl FilterInputKind {
         }
     }
 
-    fn label(self) -> String {
+    fn label(self, texts: &Texts) -> &'static str {
         match self {
-            FilterInputKind::Ids(list) => format!("{}s", list.label()),
-            FilterInputKind::Tag => "Tag".to_owned(),
+            FilterInputKind::Ids(list) => list.plural_label(texts),
+            FilterInputKind::Tag => texts.tag,
         }
     }
 
-    fn placeholder(self) -> &'static str {
+    fn placeholder(self, texts: &Texts) -> &'static str {
         match self {
             FilterInputKind::Ids(list) => list.example(),
-            FilterInputKind::Tag => "key=value, key= or key",
+            FilterInputKind::Tag => texts.tag_placeholder,
         }
     }
 
-    fn add_label(self) -> String {
+    fn add_label(self, texts: &Texts) -> String {
         match self {
-            FilterInputKind::Ids(list) => format!("Add {} filter", list.label()),
-            FilterInputKind::Tag => "Add tag filter".to_owned(),
+            FilterInputKind::Ids(list) => (texts.add_id_filter)(list.label(texts)),
+            FilterInputKind::Tag => texts.add_tag_filter.to_owned(),
         }
     }
 
@@ -79,7 +81,7 @@ pub struct FilterInputProps {
     /// How many values its filter holds (see [`FilterInputKind::count`]): when it changes,
     /// the typed text became chips, or a chip went, and the input empties.
     pub count: usize,
-    /// The rule the last attempt broke.
+    /// The rule the last attempt broke, worded.
     pub message: Option<String>,
     /// Told to add ids or a tag.
     pub dispatch: Callback<Action>,
@@ -89,6 +91,7 @@ pub struct FilterInputProps {
 /// the markup), so a render never writes over what is being typed.
 #[function_component]
 pub fn FilterInput(props: &FilterInputProps) -> Html {
+    let texts = use_texts();
     let FilterInputProps {
         kind, id, message, ..
     } = props;
@@ -161,14 +164,14 @@ pub fn FilterInput(props: &FilterInputProps) -> Html {
     let error_id = format!("{id}-error");
     html! {
         <div class="smcv-field">
-            <label for={id.clone()}>{ kind.label() }</label>
+            <label for={id.clone()}>{ kind.label(texts) }</label>
             <div class="smcv-input-with-button">
                 <input ref={input} id={id.clone()} type="text" oninput={on_input} onpaste={on_paste} onkeydown={on_key}
-                    placeholder={kind.placeholder()} autocomplete="off" spellcheck="false"
+                    placeholder={kind.placeholder(texts)} autocomplete="off" spellcheck="false"
                     aria-invalid={message.is_some().to_string()}
                     aria-describedby={message.as_ref().map(|_| error_id.clone())} />
                 <button type="button" class="smcv-button" onclick={on_add}
-                    aria-label={kind.add_label()}>{ "Add" }</button>
+                    aria-label={kind.add_label(texts)}>{ texts.add }</button>
             </div>
             if let Some(message) = message {
                 <p id={error_id} class="smcv-field-error" role="alert">{ message.clone() }</p>

@@ -4,7 +4,7 @@ use time::OffsetDateTime;
 use yew::prelude::*;
 
 use crate::format::{format_time, Zone};
-use crate::hooks::use_now;
+use crate::hooks::{use_now, use_texts};
 
 /// When the shown page arrived.
 #[derive(Properties, PartialEq)]
@@ -18,14 +18,15 @@ pub struct FreshnessProps {
 /// `Updated 12 s ago`, counting every second, with the exact time on hover.
 #[function_component]
 pub fn Freshness(props: &FreshnessProps) -> Html {
+    let texts = use_texts();
     let now = use_now(1_000);
     let seconds = (now - props.at).whole_seconds().max(0);
-    let ago = if seconds < 60 {
-        format!("{seconds} s")
+    let updated = if seconds < 60 {
+        (texts.updated_seconds_ago)(seconds)
     } else {
-        format!("{} min", seconds / 60)
+        (texts.updated_minutes_ago)(seconds / 60)
     };
     html! {
-        <span class="smcv-freshness" title={format_time(props.at, props.zone)}>{ format!("Updated {ago} ago") }</span>
+        <span class="smcv-freshness" title={format_time(props.at, props.zone)}>{ updated }</span>
     }
 }

@@ -6,7 +6,9 @@ use yew::prelude::*;
 
 use crate::api::Endpoint;
 use crate::components::{ExportControl, Freshness};
-use crate::format::Zone;
+use crate::format::{grouped, Zone};
+use crate::hooks::use_texts;
+use crate::i18n::Lang;
 use crate::prefs::Preferences;
 
 /// What the title bar shows and changes.
@@ -39,7 +41,9 @@ pub struct HeaderProps {
 /// The title bar.
 #[function_component]
 pub fn Header(props: &HeaderProps) -> Html {
+    let texts = use_texts();
     let preferences = &props.preferences;
+    let zone = preferences.zone_in(use_context::<Lang>().unwrap_or_default());
     let on_zone = {
         let preferences = preferences.clone();
         let on_preferences = props.on_preferences.clone();
@@ -49,7 +53,7 @@ pub fn Header(props: &HeaderProps) -> Html {
                 .value();
             if let Some(zone) = Zone::from_key(&value) {
                 on_preferences.emit(Preferences {
-                    zone,
+                    zone: Some(zone),
                     ..preferences.clone()
                 });
             }
@@ -67,23 +71,23 @@ pub fn Header(props: &HeaderProps) -> Html {
             })
     };
     let refresh_hint = if !preferences.auto_refresh {
-        "Auto-refresh is off"
+        texts.auto_refresh_off
     } else if props.polling {
-        "Refreshing every 10 s while jobs are running"
+        texts.auto_refresh_polling
     } else {
-        "Auto-refresh waits for running jobs"
+        texts.auto_refresh_waiting
     };
     html! {
         <header class="smcv-header">
             <div class="smcv-header__title">
-                <h1>{ "Migration jobs" }
+                <h1>{ texts.jobs_heading }
                     if let Some(total) = props.total {
-                        <span class="smcv-count">{ format!(" ({total})") }</span>
+                        <span class="smcv-count">{ (texts.jobs_total)(&grouped(total)) }</span>
                     }
                 </h1>
                 <p class="smcv-header__meta">
                     if let Some(at) = props.loaded_at {
-                        <Freshness {at} zone={preferences.zone} />
+                        <Freshness {at} {zone} />
                     }
                     <span class="smcv-muted">{ refresh_hint }</span>
                 </p>
@@ -91,21 +95,21 @@ pub fn Header(props: &HeaderProps) -> Html {
             <div class="smcv-header__actions">
                 <label class="smcv-inline">
                     <input type="checkbox" checked={preferences.auto_refresh} onchange={on_auto_refresh} />
-                    { "Auto-refresh" }
+                    { texts.auto_refresh }
                 </label>
                 <label class="smcv-inline">
-                    <span>{ "Times in" }</span>
-                    <select onchange={on_zone} aria-label="Time zone">
-                        { for Zone::ALL.iter().map(|zone| html! {
-                            <option value={zone.key()} selected={*zone == preferences.zone}>{ zone.label() }</option>
+                    <span>{ texts.times_in }</span>
+                    <select onchange={on_zone} aria-label={texts.time_zone}>
+                        { for Zone::ALL.iter().map(|option| html! {
+                            <option value={option.key()} selected={*option == zone}>{ option.label(texts) }</option>
                         }) }
                     </select>
                 </label>
                 <button type="button" class="smcv-button" disabled={props.loading}
-                    onclick={props.on_refresh.reform(|_| ())}>{ "Refresh" }</button>
+                    onclick={props.on_refresh.reform(|_| ())}>{ texts.refresh }</button>
                 <ExportControl endpoint={props.endpoint.clone()} request={props.request.clone()} />
                 <button type="button" class="smcv-button" aria-expanded={props.preferences_open.to_string()}
-                    onclick={props.on_toggle_preferences.reform(|_| ())}>{ "Preferences" }</button>
+                    onclick={props.on_toggle_preferences.reform(|_| ())}>{ texts.preferences }</button>
             </div>
         </header>
     }

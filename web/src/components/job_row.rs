@@ -11,6 +11,7 @@ use crate::components::cells::{
 use crate::components::{CopyButton, TagChips};
 use crate::filters::tag_label;
 use crate::format::Zone;
+use crate::hooks::use_texts;
 use crate::page::PageJob;
 use crate::state::Action;
 
@@ -36,9 +37,10 @@ pub struct JobRowProps {
 /// A row: the name opens the details, tags filter, the id copies.
 #[function_component]
 pub fn JobRow(props: &JobRowProps) -> Html {
+    let texts = use_texts();
     let job = &props.job;
     let name = if job.name.is_empty() {
-        "(unnamed)".to_owned()
+        texts.unnamed.to_owned()
     } else {
         job.name.clone()
     };
@@ -57,7 +59,7 @@ pub fn JobRow(props: &JobRowProps) -> Html {
         if let Some(odd) = column
             .wire_field()
             .filter(|_| *column != Column::Name)
-            .and_then(|field| odd_cell(job, field))
+            .and_then(|field| odd_cell(job, field, texts))
         {
             return html! { <td>{ odd }</td> };
         }
@@ -65,32 +67,32 @@ pub fn JobRow(props: &JobRowProps) -> Html {
             Column::Name => html! {
                 <th scope="row" class="smcv-cell-name">
                     <button type="button" class="smcv-link" onclick={open.clone()}
-                        aria-label={format!("Open details of {name}")}>{ name.clone() }</button>
+                        aria-label={(texts.open_details_of)(&name)}>{ name.clone() }</button>
                     <span class="smcv-id">
                         <code>{ job.job_id.clone() }</code>
-                        <CopyButton text={job.job_id.clone()} what="job ID" copied={props.copied}
+                        <CopyButton text={job.job_id.clone()} what={texts.copy_what_job_id} copied={props.copied}
                             dispatch={props.dispatch.clone()} />
                     </span>
                 </th>
             },
-            Column::Status => html! { <td>{ status_indicator(job.status.as_ref()) }</td> },
+            Column::Status => html! { <td>{ status_indicator(job.status.as_ref(), texts) }</td> },
             Column::BusinessStatus => html! {
-                <td>{ job.business_status.as_ref().map_or("–", |s| s.label()) }</td>
+                <td>{ job.business_status.as_ref().map_or("–", |s| texts.business_status_name(s)).to_owned() }</td>
             },
             Column::Progress => html! {
-                <td>{ progress_cell(job.progress, format!("Progress of {name}")) }</td>
+                <td>{ progress_cell(job.progress, (texts.progress_of)(&name)) }</td>
             },
             Column::Source => html! { <td><code>{ job.source_id.clone() }</code></td> },
-            Column::Target => html! { <td>{ target_summary(job) }</td> },
-            Column::JobType => html! { <td>{ job_type_text(job.job_type) }</td> },
+            Column::Target => html! { <td>{ target_summary(job, texts) }</td> },
+            Column::JobType => html! { <td>{ job_type_text(job.job_type, texts) }</td> },
             Column::Region => html! { <td>{ job.region_id.clone() }</td> },
             Column::Created => {
-                html! { <td>{ time_cell(job.creation_time, props.zone, props.now) }</td> }
+                html! { <td>{ time_cell(job.creation_time, props.zone, props.now, texts) }</td> }
             }
             Column::LastRun => match odd_run_start(job) {
-                Some(odd) => html! { <td>{ odd_field_value(odd) }</td> },
+                Some(odd) => html! { <td>{ odd_field_value(odd, texts) }</td> },
                 None => {
-                    html! { <td>{ time_cell(last_run_start(job), props.zone, props.now) }</td> }
+                    html! { <td>{ time_cell(last_run_start(job), props.zone, props.now, texts) }</td> }
                 }
             },
             Column::Tags => html! {

@@ -6,6 +6,8 @@ use yew::prelude::*;
 use crate::columns::{sorted_jobs, Column, Sort};
 use crate::components::{ColumnHeader, JobRow};
 use crate::format::Zone;
+use crate::hooks::use_texts;
+use crate::i18n::Texts;
 use crate::page::{Page, PageJob};
 use crate::state::Action;
 
@@ -39,13 +41,14 @@ pub struct JobsTableProps {
 /// The table of the shown page's jobs.
 #[function_component]
 pub fn JobsTable(props: &JobsTableProps) -> Html {
+    let texts = use_texts();
     let columns = &props.columns;
     let jobs = sorted_jobs(props.page.as_ref(), props.sort);
     let body = if props.page.is_none() && props.loading {
         skeleton_rows(columns.len(), props.page_size.clamp(1, 10) as usize)
     } else if props.page.is_some() && jobs.is_empty() {
         let on_clear = props.dispatch.reform(|_| Action::ClearFilters);
-        empty_row(columns.len(), props.filtered, on_clear)
+        empty_row(columns.len(), props.filtered, on_clear, texts)
     } else {
         let row = |job: PageJob| {
             let selected = props.selected.as_ref() == Some(&job.job_id);
@@ -62,13 +65,12 @@ pub fn JobsTable(props: &JobsTableProps) -> Html {
         <div class="smcv-table-wrap">
             if let Some(sort) = props.sort {
                 <p class="smcv-sort-note">
-                    { format!("Sorted by {} ({}) on this page only: the API returns jobs newest first and cannot sort.",
-                        sort.column.label(), if sort.ascending { "ascending" } else { "descending" }) }
+                    { (texts.sorted_note)(sort.column.label(texts), sort.ascending) }
                 </p>
             }
             <table class={classes!("smcv-table", props.loading.then_some("smcv-table--busy"))}
                 aria-busy={props.loading.to_string()}>
-                <caption class="smcv-sr-only">{ "Migration jobs. Sorting a column sorts the current page only." }</caption>
+                <caption class="smcv-sr-only">{ texts.table_caption }</caption>
                 <thead>
                     <tr>
                         { for columns.iter().map(|column| html! {
@@ -94,19 +96,24 @@ fn skeleton_rows(columns: usize, rows: usize) -> Html {
 }
 
 /// No jobs: none match the filters (with a way out), or there are none yet.
-fn empty_row(columns: usize, filtered: bool, on_clear: Callback<MouseEvent>) -> Html {
+fn empty_row(
+    columns: usize,
+    filtered: bool,
+    on_clear: Callback<MouseEvent>,
+    texts: &Texts,
+) -> Html {
     let content = if filtered {
         html! {
             <>
-                <p class="smcv-empty__title">{ "No jobs match these filters" }</p>
-                <button type="button" class="smcv-button" onclick={on_clear}>{ "Clear filters" }</button>
+                <p class="smcv-empty__title">{ texts.no_match }</p>
+                <button type="button" class="smcv-button" onclick={on_clear}>{ texts.clear_filters }</button>
             </>
         }
     } else {
         html! {
             <>
-                <p class="smcv-empty__title">{ "No migration jobs yet" }</p>
-                <p class="smcv-muted">{ "Jobs created in the SMC console or with CreateReplicationJob appear here." }</p>
+                <p class="smcv-empty__title">{ texts.no_jobs_yet }</p>
+                <p class="smcv-muted">{ texts.no_jobs_hint }</p>
             </>
         }
     };

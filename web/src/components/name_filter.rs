@@ -3,7 +3,7 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::hooks::use_timeout;
+use crate::hooks::{use_texts, use_timeout};
 use crate::state::Action;
 
 /// Typing pauses this long before the name filter applies.
@@ -27,6 +27,7 @@ pub struct NameFilterProps {
 /// elsewhere (Clear filters, back, a link) is written into it, dropping a pending one.
 #[function_component]
 pub fn NameFilter(props: &NameFilterProps) -> Html {
+    let texts = use_texts();
     let input = use_node_ref();
     let pending = use_state(|| None::<String>);
     {
@@ -60,8 +61,8 @@ pub fn NameFilter(props: &NameFilterProps) -> Html {
     });
     html! {
         <div class="smcv-field smcv-field--wide">
-            <label for={props.id.clone()}>{ "Name" }</label>
-            <input ref={input} id={props.id.clone()} type="search" placeholder="Exact job name"
+            <label for={props.id.clone()}>{ texts.name }</label>
+            <input ref={input} id={props.id.clone()} type="search" placeholder={texts.name_placeholder}
                 oninput={on_input} autocomplete="off" spellcheck="false" />
         </div>
     }

@@ -3,6 +3,7 @@
 
 use yew::prelude::*;
 
+use crate::hooks::use_texts;
 use crate::paging::{page_links, PageLink, PageWindow};
 use crate::prefs::PAGE_SIZES;
 use crate::state::Action;
@@ -26,6 +27,7 @@ pub struct PaginationProps {
 /// once it has moved the page.
 #[function_component]
 pub fn Pagination(props: &PaginationProps) -> Html {
+    let texts = use_texts();
     let PaginationProps { window, id, .. } = props;
     let jump_field = use_node_ref();
     let last = window.last_page();
@@ -65,32 +67,32 @@ pub fn Pagination(props: &PaginationProps) -> Html {
                     class={classes!("smcv-pagination__button", current.then_some("smcv-pagination__button--current"))}
                     disabled={disabled && !current} onclick={go(page)}
                     aria-current={current.then_some("page")}
-                    aria-label={format!("Page {page}")}>{ page }</button></li>
+                    aria-label={(texts.page_n)(page)}>{ page }</button></li>
             }
         }
     };
 
     html! {
-        <nav class="smcv-pagination" aria-label="Pagination">
-            <p class="smcv-pagination__range">{ window.label() }</p>
+        <nav class="smcv-pagination" aria-label={texts.pagination}>
+            <p class="smcv-pagination__range">{ window.label(texts) }</p>
             <ul class="smcv-pagination__pages">
-                { step("First page", "«", 1, window.has_previous()) }
-                { step("Previous page", "‹", window.page - 1, window.has_previous()) }
+                { step(texts.first_page, "«", 1, window.has_previous()) }
+                { step(texts.previous_page, "‹", window.page - 1, window.has_previous()) }
                 { for page_links(window.page, last).into_iter().map(link) }
-                { step("Next page", "›", window.page + 1, window.has_next()) }
-                { step("Last page", "»", last, window.has_next()) }
+                { step(texts.next_page, "›", window.page + 1, window.has_next()) }
+                { step(texts.last_page, "»", last, window.has_next()) }
             </ul>
-            <label class="smcv-inline" for={format!("{id}-size")}>{ "Per page" }</label>
+            <label class="smcv-inline" for={format!("{id}-size")}>{ texts.per_page }</label>
             <select id={format!("{id}-size")} onchange={on_size} disabled={disabled}>
                 { for PAGE_SIZES.iter().map(|size| html! {
                     <option value={size.to_string()} selected={*size == window.page_size}>{ size }</option>
                 }) }
             </select>
             <form class="smcv-jump" onsubmit={on_jump}>
-                <label for={format!("{id}-jump")}>{ "Go to page" }</label>
+                <label for={format!("{id}-jump")}>{ texts.go_to_page }</label>
                 <input ref={jump_field} id={format!("{id}-jump")} type="number" min="1" max={last.to_string()}
                     inputmode="numeric" disabled={disabled} />
-                <button type="submit" class="smcv-button" disabled={disabled}>{ "Go" }</button>
+                <button type="submit" class="smcv-button" disabled={disabled}>{ texts.go }</button>
             </form>
         </nav>
     }

@@ -1,9 +1,11 @@
-//! Preferences: visible columns, density and page size.
+//! Preferences: visible columns, density, page size and language.
 
 use yew::prelude::*;
 
 use crate::columns::Column;
 use crate::components::pagination::page_size_chosen;
+use crate::hooks::use_texts;
+use crate::i18n::Lang;
 use crate::prefs::{Density, Preferences, PAGE_SIZES};
 
 /// The preferences shown, and what changes them.
@@ -19,14 +21,30 @@ pub struct PreferencesPanelProps {
     pub on_page_size: Callback<i64>,
     /// Closes the panel.
     pub on_close: Callback<()>,
+    /// Whether the host fixes the language (the element's `lang`): no language menu then.
+    #[prop_or_default]
+    pub lang_fixed: bool,
 }
 
 /// The preferences panel.
 #[function_component]
 pub fn PreferencesPanel(props: &PreferencesPanelProps) -> Html {
+    let texts = use_texts();
     let PreferencesPanelProps {
         preferences, id, ..
     } = props;
+    let on_language = {
+        let preferences = preferences.clone();
+        props.on_change.reform(move |event: Event| {
+            let tag = event
+                .target_unchecked_into::<web_sys::HtmlSelectElement>()
+                .value();
+            Preferences {
+                language: Lang::from_tag(&tag),
+                ..preferences.clone()
+            }
+        })
+    };
     let toggle_column = |column: Column| {
         let preferences = preferences.clone();
         props.on_change.reform(move |_: Event| {
@@ -57,31 +75,44 @@ pub fn PreferencesPanel(props: &PreferencesPanelProps) -> Html {
         }
     };
     html! {
-        <section class="smcv-prefs" aria-label="Preferences">
+        <section class="smcv-prefs" aria-label={texts.preferences}>
             <fieldset>
-                <legend>{ "Columns" }</legend>
+                <legend>{ texts.columns }</legend>
                 { for Column::ALL.iter().filter(|c| c.hideable()).map(|column| html! {
                     <label class="smcv-inline">
                         <input type="checkbox" checked={!preferences.hidden_columns.contains(column)}
                             onchange={toggle_column(*column)} />
-                        { column.label() }
+                        { column.label(texts) }
                     </label>
                 }) }
             </fieldset>
             <fieldset>
-                <legend>{ "Density" }</legend>
-                { density_choice(Density::Comfortable, "Comfortable") }
-                { density_choice(Density::Compact, "Compact") }
+                <legend>{ texts.density }</legend>
+                { density_choice(Density::Comfortable, texts.density_comfortable) }
+                { density_choice(Density::Compact, texts.density_compact) }
             </fieldset>
             <fieldset>
-                <legend>{ "Page size" }</legend>
-                <select aria-label="Jobs per page" onchange={on_size}>
+                <legend>{ texts.page_size }</legend>
+                <select aria-label={texts.jobs_per_page} onchange={on_size}>
                     { for PAGE_SIZES.iter().map(|size| html! {
-                        <option value={size.to_string()} selected={*size == preferences.page_size}>{ format!("{size} jobs") }</option>
+                        <option value={size.to_string()} selected={*size == preferences.page_size}>{ (texts.page_size_option)(*size) }</option>
                     }) }
                 </select>
             </fieldset>
-            <button type="button" class="smcv-button" onclick={props.on_close.reform(|_| ())}>{ "Done" }</button>
+            if !props.lang_fixed {
+                <fieldset>
+                    <legend>{ texts.language_legend }</legend>
+                    <select aria-label={texts.language_legend} onchange={on_language}>
+                        <option value="" selected={preferences.language.is_none()}>{ texts.language_browser_default }</option>
+                        { for Lang::ALL.iter().map(|lang| html! {
+                            // Each language by its own name, as people look for it.
+                            <option value={lang.tag()} lang={lang.tag()}
+                                selected={preferences.language == Some(*lang)}>{ lang.texts().language_name }</option>
+                        }) }
+                    </select>
+                </fieldset>
+            }
+            <button type="button" class="smcv-button" onclick={props.on_close.reform(|_| ())}>{ texts.done }</button>
         </section>
     }
 }

@@ -3,6 +3,7 @@
 use yew::prelude::*;
 
 use crate::components::CopyButton;
+use crate::hooks::use_texts;
 use crate::state::Action;
 
 /// The page's request, and whether its id was just copied.
@@ -19,11 +20,12 @@ pub struct RequestIdNoteProps {
 /// `Request ID 6E11…F7 [Copy]`, below the table.
 #[function_component]
 pub fn RequestIdNote(props: &RequestIdNoteProps) -> Html {
+    let texts = use_texts();
     html! {
         <p class="smcv-request-id">
-            <span class="smcv-muted">{ "Request ID of this page" }</span>
+            <span class="smcv-muted">{ texts.request_id_of_page }</span>
             <code>{ props.request_id.clone() }</code>
-            <CopyButton text={props.request_id.clone()} what="request ID" copied={props.copied}
+            <CopyButton text={props.request_id.clone()} what={texts.copy_what_request_id} copied={props.copied}
                 dispatch={props.dispatch.clone()} />
         </p>
     }

@@ -3,6 +3,9 @@
 use smc_core::{Tag, TagFilter};
 use yew::prelude::*;
 
+use crate::filters::tag_filter_label;
+use crate::hooks::use_texts;
+
 /// The tags shown, and what choosing one does.
 #[derive(Properties, PartialEq)]
 pub struct TagChipsProps {
@@ -16,11 +19,12 @@ pub struct TagChipsProps {
 /// Tags as chips; a dash when there are none.
 #[function_component]
 pub fn TagChips(props: &TagChipsProps) -> Html {
+    let texts = use_texts();
     if props.tags.is_empty() {
         return html! { <span class="smcv-muted">{ "–" }</span> };
     }
     let chip = |tag: &Tag| {
-        let label = TagFilter::from(tag).to_string();
+        let label = tag_filter_label(&TagFilter::from(tag), texts);
         match &props.on_select {
             Some(on_select) => {
                 let tag = tag.clone();
@@ -31,7 +35,7 @@ pub fn TagChips(props: &TagChipsProps) -> Html {
                 });
                 html! {
                     <li><button type="button" class="smcv-chip smcv-chip--tag" {onclick}
-                        title={format!("Filter by tag {label}")}>{ label }</button></li>
+                        title={(texts.filter_by_tag)(&label)}>{ label }</button></li>
                 }
             }
             None => html! { <li><span class="smcv-chip smcv-chip--tag">{ label }</span></li> },

@@ -7,6 +7,7 @@
 
 mod en_us;
 mod texts;
+mod values;
 mod zh_cn;
 
 use serde::{Deserialize, Serialize};
@@ -56,6 +57,16 @@ impl Lang {
         tags.into_iter()
             .find_map(Lang::from_tag)
             .unwrap_or_default()
+    }
+
+    /// The language the viewer speaks: the one its host fixes (the element's `lang`
+    /// attribute), else the one the person chose in the preferences, else the browser's.
+    pub fn choose<'a>(
+        fixed: Option<Lang>,
+        chosen: Option<Lang>,
+        browser: impl IntoIterator<Item = &'a str>,
+    ) -> Lang {
+        fixed.or(chosen).unwrap_or_else(|| Lang::preferred(browser))
     }
 
     /// This language's catalogue.
@@ -125,6 +136,18 @@ mod tests {
     }
 
     #[test]
+    fn the_host_fixes_the_language_else_the_person_else_the_browser() {
+        let browser = ["zh-CN", "en-US"];
+        assert_eq!(Lang::choose(None, None, browser), Lang::ZhCn);
+        assert_eq!(Lang::choose(None, Some(Lang::EnUs), browser), Lang::EnUs);
+        assert_eq!(
+            Lang::choose(Some(Lang::ZhCn), Some(Lang::EnUs), ["en-US"]),
+            Lang::ZhCn
+        );
+        assert_eq!(Lang::choose(None, None, ["fr-FR"]), Lang::EnUs);
+    }
+
+    #[test]
     fn the_catalogues_differ_where_a_person_reads_them() {
         assert_ne!(EN_US.loading_jobs, ZH_CN.loading_jobs);
         assert_eq!(
@@ -132,5 +155,39 @@ mod tests {
             "Showing 1–20 of 240 jobs, page 1 of 12"
         );
         assert!((ZH_CN.showing_jobs)("1–20 of 240", 1, 12).contains("12"));
+    }
+
+    #[test]
+    fn no_catalogue_has_an_empty_text() {
+        for lang in Lang::ALL {
+            let texts = lang.texts().fixed_texts();
+            assert!(texts.len() > 180, "{} texts", texts.len());
+            for text in texts {
+                assert!(!text.trim().is_empty(), "{lang:?} has an empty text");
+            }
+        }
+    }
+
+    #[test]
+    fn most_chinese_texts_are_not_the_english_ones() {
+        let english = EN_US.fixed_texts();
+        let chinese = ZH_CN.fixed_texts();
+        assert_eq!(english.len(), chinese.len());
+        let same: Vec<_> = english
+            .iter()
+            .zip(&chinese)
+            .filter(|(en, zh)| en == zh)
+            .map(|(en, _)| *en)
+            .collect();
+        // The one name the same in both: the standard's.
+        assert_eq!(same, ["UTC"], "{same:?}");
+    }
+
+    #[test]
+    fn unknown_api_values_show_as_received_in_every_language() {
+        let odd = smc_core::Status::Unknown("Migrating".into());
+        assert_eq!(ZH_CN.status_name(&odd), "Migrating");
+        assert_eq!(ZH_CN.status_name(&smc_core::Status::Running), "运行中");
+        assert_eq!(EN_US.status_name(&smc_core::Status::Stopped), "Paused");
     }
 }
