@@ -1,6 +1,7 @@
 //! What several tests compute the same way.
 
 use smc_core::{DescribeReplicationJobsResponse, ReplicationJob, TagFilter};
+use smc_web::i18n::Texts;
 
 /// The JobIds of a page, in order.
 pub fn job_ids(page: &DescribeReplicationJobsResponse) -> Vec<String> {
@@ -10,9 +11,19 @@ pub fn job_ids(page: &DescribeReplicationJobsResponse) -> Vec<String> {
         .collect()
 }
 
-/// The paging label for `count` rows starting at the `first` job: "41–60 of 240".
+/// The paging label for `count` rows starting at the `first` job: "41–60 of 1,240".
 pub fn range_label(first: usize, count: usize, total: i64) -> String {
-    format!("{first}–{} of {total}", first + count - 1)
+    range_label_in(&smc_web::i18n::EN_US, first, count, total)
+}
+
+/// The paging label in the language of `texts`: "第 41–60 条，共 1,240 条".
+pub fn range_label_in(texts: &Texts, first: usize, count: usize, total: i64) -> String {
+    let grouped = |n: i64| smc_web::format::grouped(n);
+    (texts.page_range)(
+        &grouped(first as i64),
+        &grouped((first + count - 1) as i64),
+        &grouped(total),
+    )
 }
 
 /// A job's name as the viewer shows it.

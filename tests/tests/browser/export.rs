@@ -13,7 +13,7 @@ async fn csv_export_of_a_thousand_jobs_has_a_thousand_rows() {
     browser.goto(&stack.url("/")).await;
     let viewer = browser.viewer();
     viewer.rows().await;
-    assert!(viewer.range().await.ends_with("of 1000"));
+    assert!(viewer.range().await.ends_with("of 1,000"));
 
     viewer.click("Export CSV").await;
     let file = browser.downloads().join("replication-jobs.csv");
@@ -25,7 +25,7 @@ async fn csv_export_of_a_thousand_jobs_has_a_thousand_rows() {
     viewer
         .wait_for(
             "the export summary",
-            "text(root.querySelector('.smcv-export')).includes('Exported 1000 jobs')",
+            "text(root.querySelector('.smcv-export')).includes('Exported 1,000 jobs')",
         )
         .await;
     browser.close().await;

@@ -9,6 +9,7 @@ use yew::prelude::*;
 
 use crate::api::Endpoint;
 use crate::export::{download, fetch_all, ExportError, ExportFormat};
+use crate::format::grouped;
 use crate::hooks::use_texts;
 
 /// Where the export fetches from, and what.
@@ -116,7 +117,7 @@ pub fn ExportControl(props: &ExportControlProps) -> Html {
                     <span class="smcv-error-text" role="alert">{ (texts.export_failed)(message) }</span>
                 }
                 if let ExportState::Done(count) = ended {
-                    <span class="smcv-muted">{ (texts.exported)(*count) }</span>
+                    <span class="smcv-muted">{ (texts.exported)(*count, &grouped(*count as i64)) }</span>
                 }
             </div>
         },

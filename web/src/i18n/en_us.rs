@@ -88,9 +88,9 @@ pub const EN_US: Texts = Texts {
     cancel_export: "Cancel export",
     export_failed: |why| format!("Export failed: {why}"),
     export_refused: "the browser refused to save the file",
-    exported: |count| match count {
+    exported: |count, shown| match count {
         1 => "Exported 1 job".to_owned(),
-        _ => format!("Exported {count} jobs"),
+        _ => format!("Exported {shown} jobs"),
     },
 
     columns: "Columns",

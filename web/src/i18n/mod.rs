@@ -158,6 +158,26 @@ mod tests {
     }
 
     #[test]
+    fn counts_agree_in_english_and_need_no_plural_in_chinese() {
+        assert_eq!((EN_US.exported)(1, "1"), "Exported 1 job");
+        assert_eq!((EN_US.exported)(1_000, "1,000"), "Exported 1,000 jobs");
+        assert_eq!((ZH_CN.exported)(1, "1"), "已导出 1 个任务");
+        assert_eq!((ZH_CN.exported)(1_000, "1,000"), "已导出 1,000 个任务");
+    }
+
+    #[test]
+    fn chinese_sentences_put_their_values_where_chinese_does() {
+        assert_eq!((EN_US.updated_seconds_ago)(12), "Updated 12 s ago");
+        assert_eq!((ZH_CN.updated_seconds_ago)(12), "12 秒前更新");
+        assert_eq!(
+            (ZH_CN.sorted_note)("进度", false),
+            "仅本页按进度降序排列：API 按创建时间从新到旧返回任务，不支持排序。"
+        );
+        assert_eq!((ZH_CN.page_n)(3), "第 3 页");
+        assert_eq!((EN_US.page_n)(3), "Page 3");
+    }
+
+    #[test]
     fn no_catalogue_has_an_empty_text() {
         for lang in Lang::ALL {
             let texts = lang.texts().fixed_texts();

@@ -97,8 +97,8 @@ pub struct Texts {
     pub export_failed: fn(&str) -> String,
     /// The browser would not save the file.
     pub export_refused: &'static str,
-    /// An export ended with this many jobs.
-    pub exported: fn(usize) -> String,
+    /// An export ended with this many jobs: the number, and it with grouped digits.
+    pub exported: fn(usize, &str) -> String,
 
     // Preferences.
     /// The columns' legend.

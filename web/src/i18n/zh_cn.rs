@@ -88,7 +88,7 @@ pub const ZH_CN: Texts = Texts {
     cancel_export: "取消导出",
     export_failed: |why| format!("导出失败：{why}"),
     export_refused: "浏览器拒绝保存文件",
-    exported: |count| format!("已导出 {count} 个任务"),
+    exported: |_, shown| format!("已导出 {shown} 个任务"),
 
     columns: "列",
     density: "行距",
