@@ -264,7 +264,7 @@ fn runs(job: &ReplicationJob, zone: Zone, texts: &Texts) -> Html {
     let mut runs: Vec<_> = job.replication_job_runs.iter().collect();
     runs.sort_by_key(|run| run.start_time);
     html! {
-        <section aria-label={(texts.run_history)(runs.len())}>
+        <section aria-label={texts.run_history_section}>
             <h3>{ (texts.run_history)(runs.len()) }</h3>
             if runs.is_empty() {
                 <p class="smcv-muted">{ texts.no_runs }</p>

@@ -267,6 +267,7 @@ pub const EN_US: Texts = Texts {
     source_disk_layout: "Source disk layout",
     layout_system: |id, size, lvm| format!("System {id} · {size} · LVM {lvm}"),
     layout_data: |id, size, lvm, parts| format!("Data {id} · {size} · LVM {lvm} · {parts}"),
+    run_history_section: "Run history",
     run_history: |count| format!("Run history ({count})"),
     no_runs: "No runs yet.",
     run_of_type: |kind| format!("{kind} run"),

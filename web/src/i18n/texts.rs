@@ -412,6 +412,8 @@ pub struct Texts {
     pub layout_system: fn(&str, &str, &str) -> String,
     /// A layout's data disk: id, size, LVM, partitions.
     pub layout_data: fn(&str, &str, &str, &str) -> String,
+    /// Section: runs (its accessible name).
+    pub run_history_section: &'static str,
     /// Section: runs, with their number.
     pub run_history: fn(usize) -> String,
     /// No run yet.

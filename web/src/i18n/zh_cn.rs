@@ -262,6 +262,7 @@ pub const ZH_CN: Texts = Texts {
     source_disk_layout: "源磁盘布局",
     layout_system: |id, size, lvm| format!("系统盘 {id} · {size} · LVM {lvm}"),
     layout_data: |id, size, lvm, parts| format!("数据盘 {id} · {size} · LVM {lvm} · {parts}"),
+    run_history_section: "运行记录",
     run_history: |count| format!("运行记录（{count}）"),
     no_runs: "暂无运行记录。",
     run_of_type: |kind| format!("{kind}运行"),
