@@ -25,7 +25,7 @@ async fn list_and_details_have_no_serious_accessibility_violations() {
     browser.close().await;
 }
 
-async fn assert_no_serious_violations(browser: &Browser, view: &str) {
+pub async fn assert_no_serious_violations(browser: &Browser, view: &str) {
     let axe = std::fs::read_to_string(paths::axe_core()).expect("axe-core's bundle");
     // WebDriver scripts run outside the page's Content-Security-Policy.
     browser

@@ -8,6 +8,7 @@ use smc_e2e::browser::Viewer;
 use smc_e2e::{Browser, BrowserOptions, Stack};
 use smc_web::i18n::{Texts, EN_US, ZH_CN};
 
+use crate::accessibility::assert_no_serious_violations;
 use crate::common::{job_ids, range_label, range_label_in};
 
 /// The viewer's visible text and the names it gives assistive tech (`aria-label`,
@@ -144,6 +145,7 @@ async fn a_chinese_browser_gets_a_chinese_page_with_no_english_of_the_catalogue(
         "utc+8"
     );
     assert_eq!(english_shown(&viewer).await, Vec::<&str>::new());
+    assert_no_serious_violations(&browser, "the Chinese list").await;
 
     // The details too.
     viewer.click_css("tbody .smcv-link").await;
@@ -151,6 +153,7 @@ async fn a_chinese_browser_gets_a_chinese_page_with_no_english_of_the_catalogue(
         .wait_for("the details", "root.querySelector('.smcv-details dl')")
         .await;
     assert_eq!(english_shown(&viewer).await, Vec::<&str>::new());
+    assert_no_serious_violations(&browser, "the Chinese details").await;
     browser.screenshot("chinese").await;
     browser.close().await;
 }
