@@ -77,20 +77,28 @@ async fn first_page(stack: &Stack) -> (Vec<String>, i64, usize) {
     (job_ids(&page), total, count)
 }
 
-#[tokio::test]
-async fn a_chinese_browser_gets_a_chinese_page_with_no_english_of_the_catalogue() {
-    let stack = Stack::start().await;
+/// A Chromium in Chinese on the viewer's page, once its first page shows (in Chinese), and
+/// that page as [`first_page`] tells it.
+async fn open_in_chinese(stack: &Stack) -> (Browser, (Vec<String>, i64, usize)) {
     let browser = Browser::start_with(BrowserOptions {
         lang: Some("zh-CN"),
         ..Default::default()
     })
     .await;
     browser.goto(&stack.url("/")).await;
-    let viewer = browser.viewer();
-    let (ids, total, count) = first_page(&stack).await;
-    viewer
-        .wait_for_range(&range_label_in(&ZH_CN, 1, count, total))
+    let first = first_page(stack).await;
+    browser
+        .viewer()
+        .wait_for_range(&range_label_in(&ZH_CN, 1, first.2, first.1))
         .await;
+    (browser, first)
+}
+
+#[tokio::test]
+async fn a_chinese_browser_gets_a_chinese_page_with_no_english_of_the_catalogue() {
+    let stack = Stack::start().await;
+    let (browser, (ids, _, _)) = open_in_chinese(&stack).await;
+    let viewer = browser.viewer();
     assert_eq!(viewer.rows().await, ids);
 
     assert_eq!(viewer.eval("document.documentElement.lang").await, "zh-CN");
@@ -161,17 +169,8 @@ async fn a_chinese_browser_gets_a_chinese_page_with_no_english_of_the_catalogue(
 #[tokio::test]
 async fn english_chosen_in_the_preferences_stays_across_a_reload() {
     let stack = Stack::start().await;
-    let browser = Browser::start_with(BrowserOptions {
-        lang: Some("zh-CN"),
-        ..Default::default()
-    })
-    .await;
-    browser.goto(&stack.url("/")).await;
+    let (browser, (_, total, count)) = open_in_chinese(&stack).await;
     let viewer = browser.viewer();
-    let (_, total, count) = first_page(&stack).await;
-    viewer
-        .wait_for_range(&range_label_in(&ZH_CN, 1, count, total))
-        .await;
 
     viewer.click(ZH_CN.preferences).await;
     let menu = format!("select[aria-label={}]", json!(ZH_CN.language_legend));
