@@ -5,7 +5,7 @@ use smc_core::{BusinessStatus, JobType, LicenseType, NetMode, RunType, Status, T
 use super::Texts;
 
 /// The English catalogue.
-pub const EN_US: Texts = Texts {
+pub static EN_US: Texts = Texts {
     language_name: "English",
 
     page_title: "SMC migration jobs",

@@ -5,7 +5,7 @@ use smc_core::{BusinessStatus, JobType, LicenseType, NetMode, RunType, Status, T
 use super::Texts;
 
 /// The Chinese catalogue.
-pub const ZH_CN: Texts = Texts {
+pub static ZH_CN: Texts = Texts {
     language_name: "简体中文",
 
     page_title: "SMC 迁移任务",
