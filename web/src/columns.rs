@@ -56,11 +56,19 @@ impl Column {
 
     /// The header text, in the language of `texts`.
     pub fn label(self, texts: &Texts) -> &'static str {
-        let index = Column::ALL
-            .iter()
-            .position(|c| *c == self)
-            .unwrap_or_default();
-        texts.column_labels[index]
+        match self {
+            Column::Name => texts.column_name,
+            Column::Status => texts.column_status,
+            Column::BusinessStatus => texts.column_business_status,
+            Column::Progress => texts.column_progress,
+            Column::Source => texts.column_source,
+            Column::Target => texts.column_target,
+            Column::JobType => texts.column_type,
+            Column::Region => texts.column_region,
+            Column::Created => texts.column_created,
+            Column::LastRun => texts.column_last_run,
+            Column::Tags => texts.column_tags,
+        }
     }
 
     /// The job's field it shows, in the API's name, when it shows one field: where an odd

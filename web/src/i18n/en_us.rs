@@ -161,19 +161,17 @@ pub static EN_US: Texts = Texts {
     retrying: "Retrying…",
     retry: "Retry",
 
-    column_labels: [
-        "Name",
-        "Status",
-        "Business status",
-        "Progress",
-        "Source server",
-        "Target",
-        "Type",
-        "Region",
-        "Created",
-        "Last run",
-        "Tags",
-    ],
+    column_name: "Name",
+    column_status: "Status",
+    column_business_status: "Business status",
+    column_progress: "Progress",
+    column_source: "Source server",
+    column_target: "Target",
+    column_type: "Type",
+    column_region: "Region",
+    column_created: "Created",
+    column_last_run: "Last run",
+    column_tags: "Tags",
     sorted_note: |column, ascending| {
         let way = if ascending { "ascending" } else { "descending" };
         format!("Sorted by {column} ({way}) on this page only: the API returns jobs newest first and cannot sort.")

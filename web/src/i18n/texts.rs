@@ -229,9 +229,28 @@ pub struct Texts {
     pub retry: &'static str,
 
     // The table.
-    /// The columns' headers, in `Column` order: name, status, business status, progress,
-    /// source, target, type, region, created, last run, tags.
-    pub column_labels: [&'static str; 11],
+    /// The header of the column `Name`.
+    pub column_name: &'static str,
+    /// The header of the column `Status`.
+    pub column_status: &'static str,
+    /// The header of the column `BusinessStatus`.
+    pub column_business_status: &'static str,
+    /// The header of the column `Progress`.
+    pub column_progress: &'static str,
+    /// The header of the column `Source`.
+    pub column_source: &'static str,
+    /// The header of the column `Target`.
+    pub column_target: &'static str,
+    /// The header of the column `JobType`.
+    pub column_type: &'static str,
+    /// The header of the column `Region`.
+    pub column_region: &'static str,
+    /// The header of the column `Created`.
+    pub column_created: &'static str,
+    /// The header of the column `LastRun`.
+    pub column_last_run: &'static str,
+    /// The header of the column `Tags`.
+    pub column_tags: &'static str,
     /// The sort note: the column, and whether ascending.
     pub sorted_note: fn(&str, bool) -> String,
     /// The table's caption.

@@ -66,6 +66,17 @@ impl Texts {
         let mut texts = fixed_words!(self,
             words: [
                 language_name,
+                column_name,
+                column_status,
+                column_business_status,
+                column_progress,
+                column_source,
+                column_target,
+                column_type,
+                column_region,
+                column_created,
+                column_last_run,
+                column_tags,
                 page_title,
                 language_legend,
                 language_browser_default,
@@ -255,7 +266,6 @@ impl Texts {
                 account_unavailable,
                 past_the_end,
                 slowing_down,
-                column_labels,
                 sorted_note,
                 open_details_of,
                 progress_of,
@@ -279,7 +289,6 @@ impl Texts {
             ]
         );
         texts.extend(self.time_units);
-        texts.extend(self.column_labels);
         texts.extend(Status::KNOWN.iter().map(self.status));
         texts.extend(BusinessStatus::KNOWN.iter().map(self.business_status));
         texts.extend(JobType::KNOWN.iter().copied().map(self.job_type));

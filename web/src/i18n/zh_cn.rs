@@ -156,19 +156,17 @@ pub static ZH_CN: Texts = Texts {
     retrying: "正在重试…",
     retry: "重试",
 
-    column_labels: [
-        "名称",
-        "状态",
-        "业务状态",
-        "进度",
-        "迁移源",
-        "迁移目标",
-        "类型",
-        "地域",
-        "创建时间",
-        "最近运行",
-        "标签",
-    ],
+    column_name: "名称",
+    column_status: "状态",
+    column_business_status: "业务状态",
+    column_progress: "进度",
+    column_source: "迁移源",
+    column_target: "迁移目标",
+    column_type: "类型",
+    column_region: "地域",
+    column_created: "创建时间",
+    column_last_run: "最近运行",
+    column_tags: "标签",
     sorted_note: |column, ascending| {
         let way = if ascending { "升序" } else { "降序" };
         format!("仅本页按{column}{way}排列：API 按创建时间从新到旧返回任务，不支持排序。")
