@@ -51,6 +51,15 @@ impl Theme {
     /// Every theme, in menu order.
     pub const ALL: [Theme; 3] = [Theme::System, Theme::Light, Theme::Dark];
 
+    /// The stored value: `system`, `light` or `dark`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Theme::System => "system",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+
     /// The value of the viewer's `data-theme`, a CSS hook: none for the system's.
     pub fn data_theme(self) -> Option<&'static str> {
         match self {
@@ -286,6 +295,10 @@ mod tests {
 
     #[test]
     fn themes_name_their_css_hook_and_read_from_an_attribute() {
+        for theme in Theme::ALL {
+            let stored = serde_json::to_value(theme).unwrap();
+            assert_eq!(stored.as_str(), Some(theme.key()));
+        }
         assert_eq!(Theme::System.data_theme(), None);
         assert_eq!(Theme::Dark.data_theme(), Some("dark"));
         assert_eq!(Theme::from_attribute(" Dark "), Some(Theme::Dark));

@@ -64,7 +64,7 @@ pub fn PreferencesPanel(props: &PreferencesPanelProps) -> Html {
         });
         html! {
             <label class="smcv-inline">
-                <input type="radio" name={format!("{id}-theme")} checked={props.preferences.theme == theme}
+                <input type="radio" name={format!("{id}-theme")} value={theme.key()} checked={props.preferences.theme == theme}
                     {onchange} />
                 { label }
             </label>
