@@ -564,3 +564,25 @@ async fn status_counts_show_numbers_dashes_and_unknowns_and_toggle_the_filter() 
         ]
     );
 }
+
+#[test]
+async fn the_elements_theme_attribute_fixes_the_theme() {
+    use smc_web::prefs::Theme;
+    let element: HtmlElement = gloo::utils::document()
+        .create_element("div")
+        .expect("a div")
+        .dyn_into()
+        .expect("an HTML element");
+    let theme = |value: Option<&str>| {
+        match value {
+            Some(value) => element.set_attribute("theme", value).unwrap(),
+            None => element.remove_attribute("theme").unwrap(),
+        }
+        smc_web::embed::props_from_element(&element).theme
+    };
+    assert_eq!(theme(Some("dark")), Some(Theme::Dark));
+    assert_eq!(theme(Some("Light")), Some(Theme::Light));
+    assert_eq!(theme(Some("auto")), Some(Theme::System));
+    assert_eq!(theme(Some("sepia")), None);
+    assert_eq!(theme(None), None);
+}
