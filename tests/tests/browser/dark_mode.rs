@@ -27,12 +27,7 @@ async fn a_dark_scheme_darkens_the_viewer_and_the_light_theme_overrides_it_acros
     browser.goto(&stack.url("/")).await;
     let viewer = browser.viewer();
     viewer.rows().await;
-    viewer
-        .wait_for(
-            "the counts",
-            "root.querySelector('.smcv-status-counts[aria-busy=\"false\"]')",
-        )
-        .await;
+    viewer.wait_for_counts().await;
 
     let dark = brightness(&viewer).await;
     assert!(dark < 0.2, "background brightness {dark}");

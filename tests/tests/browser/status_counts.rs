@@ -16,8 +16,6 @@ use crate::common::{job_ids, range_label, tag_typed};
 /// Each count button as `[Status, number shown, aria-pressed]`.
 const COUNTS: &str = "[...root.querySelectorAll('.smcv-status-counts button')]
   .map((b) => [b.value, text(b.querySelector('.smcv-status-count__number')), b.getAttribute('aria-pressed')])";
-/// Whether every count has answered.
-const COUNTED: &str = "root.querySelector('.smcv-status-counts[aria-busy=\"false\"]') !== null";
 
 /// What the API answers for the count of `status` among the jobs `filters` picks.
 async fn api_count(stack: &Stack, filters: &DescribeReplicationJobs, status: &Status) -> i64 {
@@ -53,13 +51,11 @@ async fn expect_counts(
         counts.push((status.clone(), count));
     }
     let expected = json!(shown).to_string();
+    viewer.wait_for_counts().await;
     viewer
         .wait_for(
             &format!("the counts {expected}"),
-            &format!(
-                "{COUNTED} && JSON.stringify({COUNTS}) === {}",
-                json!(expected)
-            ),
+            &format!("JSON.stringify({COUNTS}) === {}", json!(expected)),
         )
         .await;
     counts
@@ -196,10 +192,11 @@ async fn a_refresh_costs_the_list_and_one_call_per_status_and_is_never_throttled
 
 /// Waits until every count has answered with a number.
 async fn wait_for_every_count(viewer: &Viewer<'_>) {
+    viewer.wait_for_counts().await;
     viewer
         .wait_for(
             "every count",
-            &format!("{COUNTED} && {COUNTS}.every(([, n]) => /^\\d+$/.test(n))"),
+            &format!("{COUNTS}.every(([, n]) => /^\\d+$/.test(n))"),
         )
         .await;
 }
