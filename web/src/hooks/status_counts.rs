@@ -3,7 +3,6 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
-use futures::future::join_all;
 use gloo::timers::future::TimeoutFuture;
 use smc_core::DescribeReplicationJobs;
 use wasm_bindgen_futures::spawn_local;
@@ -11,15 +10,14 @@ use yew::prelude::*;
 
 use crate::api::{fetch_page_or_wait, Endpoint};
 use crate::status_counts::{
-    count_requests, counted_filters, CountsAction, StatusCounts, COUNTS_AT_ONCE, COUNT_SPACING_MS,
+    count_requests, counted_filters, CountsAction, StatusCounts, COUNT_SPACING_MS,
 };
 
 /// The counts of every status among the jobs `request` filters, from `endpoint` (its
 /// account). They are fetched once the list has answered (`list_answered`), so the list
 /// goes first, and again when the filters, the account or `refresh_token` change; paging
-/// alone does not count again. The calls go out a few at a time, spaced to stay under the
-/// proxy's rate, and a round stops sending when a newer one starts; answers of an older
-/// round are ignored.
+/// alone does not count again. The calls are spaced to stay under the proxy's rate, a
+/// round stops sending when a newer one starts, and answers of an older round are ignored.
 #[hook]
 pub fn use_status_counts(
     endpoint: Endpoint,
@@ -45,34 +43,31 @@ pub fn use_status_counts(
             seq,
             account: endpoint.profile.clone(),
         });
+        // One call every COUNT_SPACING_MS, each answered on its own: the calls overlap
+        // when upstream is slow, and never go faster than the spacing.
         spawn_local(async move {
-            for (n, group) in count_requests(&filters).chunks(COUNTS_AT_ONCE).enumerate() {
+            for (n, (status, request)) in count_requests(&filters).into_iter().enumerate() {
                 if n > 0 {
                     TimeoutFuture::new(COUNT_SPACING_MS).await;
                 }
                 if newest.get() != seq {
                     return;
                 }
-                let answers = join_all(group.iter().map(|(status, request)| {
-                    let endpoint = &endpoint;
-                    async move {
-                        let answer = match fetch_page_or_wait(endpoint, request).await {
-                            Ok(page) => page
-                                .total_count
-                                .ok_or_else(|| "Viewer.MalformedResponse".to_owned()),
-                            Err(refusal) => Err(refusal.error.code),
-                        };
-                        (status.clone(), answer)
-                    }
-                }))
-                .await;
-                for (status, answer) in answers {
+                let endpoint = endpoint.clone();
+                let dispatcher = dispatcher.clone();
+                spawn_local(async move {
+                    let answer = match fetch_page_or_wait(&endpoint, &request).await {
+                        Ok(page) => page
+                            .total_count
+                            .ok_or_else(|| "Viewer.MalformedResponse".to_owned()),
+                        Err(refusal) => Err(refusal.error.code),
+                    };
                     dispatcher.dispatch(CountsAction::Answered {
                         seq,
                         status,
                         answer,
                     });
-                }
+                });
             }
         });
     });
