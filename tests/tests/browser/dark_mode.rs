@@ -1,12 +1,13 @@
 //! Dark mode: the viewer follows a dark `prefers-color-scheme` through its CSS variables
-//! (a portal's own `--smcv-*` still wins), passes axe there, and the "Light" theme of the
-//! preferences overrides it, also after a reload.
+//! (a portal's own `--smcv-*` still wins), passes axe there (the list and a failed job's
+//! details), and the "Light" theme of the preferences overrides it, also after a reload.
 
 use serde_json::json;
+use smc_core::{DescribeReplicationJobs, Status};
 use smc_e2e::browser::{ColorScheme, Viewer};
 use smc_e2e::{Browser, Stack};
 
-use crate::common::assert_no_serious_violations;
+use crate::common::{assert_no_serious_violations, job_ids};
 
 /// The viewer's background brightness, 0 (black) to 1 (white).
 const BRIGHTNESS: &str = "(() => {
@@ -26,7 +27,7 @@ async fn a_dark_scheme_darkens_the_viewer_and_the_light_theme_overrides_it_acros
     browser.emulate_color_scheme(ColorScheme::Dark).await;
     browser.goto(&stack.url("/")).await;
     let viewer = browser.viewer();
-    viewer.rows().await;
+    let rows = viewer.rows().await;
     viewer.wait_for_counts().await;
 
     let dark = brightness(&viewer).await;
@@ -40,6 +41,27 @@ async fn a_dark_scheme_darkens_the_viewer_and_the_light_theme_overrides_it_acros
     );
     assert_no_serious_violations(&browser, "the list in dark mode").await;
     browser.screenshot("dark-list").await;
+    // A failed job's details: the problem's tint, the hints, the raw JSON.
+    let failed = stack
+        .page(&DescribeReplicationJobs {
+            status: Some(Status::InError),
+            page_size: Some(1),
+            ..Default::default()
+        })
+        .await;
+    let failed = job_ids(&failed).pop().unwrap_or_else(|| rows[0].clone());
+    browser.goto(&stack.url(&format!("/#/jobs/{failed}"))).await;
+    viewer
+        .wait_for(
+            "the details",
+            "!busy() && root.querySelector('.smcv-details section[aria-label=\"Disks\"]')",
+        )
+        .await;
+    assert_no_serious_violations(&browser, "a failed job's details in dark mode").await;
+    viewer
+        .eval("root.querySelector('.smcv-details').scrollIntoView() ?? true")
+        .await;
+    browser.screenshot("dark-details").await;
 
     // A portal's own colour wins over the dark one.
     assert_eq!(
