@@ -1,6 +1,6 @@
 //! Preferences a person keeps between visits (columns, density, page size, time zone,
-//! auto-refresh, the account last looked at, the language), stored in `localStorage` as one
-//! JSON object.
+//! auto-refresh, the account last looked at, the theme, the language), stored in
+//! `localStorage` as one JSON object.
 
 use gloo::storage::{LocalStorage, Storage};
 use serde::de::Error as _;
@@ -36,10 +36,57 @@ impl Density {
     }
 }
 
+/// Light or dark colours.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Theme {
+    /// As the system says (`prefers-color-scheme`).
+    #[default]
+    System,
+    /// Always light.
+    Light,
+    /// Always dark.
+    Dark,
+}
+
+impl Theme {
+    /// Every theme, in menu order.
+    pub const ALL: [Theme; 3] = [Theme::System, Theme::Light, Theme::Dark];
+
+    /// The stored value: `system`, `light` or `dark`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Theme::System => "system",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+
+    /// The value of the viewer's `data-theme`, a CSS hook: none for the system's.
+    pub fn data_theme(self) -> Option<&'static str> {
+        match self {
+            Theme::System => None,
+            Theme::Light => Some("light"),
+            Theme::Dark => Some("dark"),
+        }
+    }
+
+    /// The theme a custom element's `theme` attribute asks for: `auto`, `light` or
+    /// `dark` (any case); `None` for anything else.
+    pub fn from_attribute(value: &str) -> Option<Theme> {
+        match value.trim().to_ascii_lowercase().as_str() {
+            "auto" => Some(Theme::System),
+            "light" => Some(Theme::Light),
+            "dark" => Some(Theme::Dark),
+            _ => None,
+        }
+    }
+}
+
 /// Everything a person chooses about how the viewer looks.
 ///
 /// Stored with camelCase keys (`hiddenColumns`, `density`, `pageSize`, `zone`,
-/// `autoRefresh`, `profile`, `language`). Each value is read on its own (see [`Preferences::from_value`]): one
+/// `autoRefresh`, `profile`, `theme`, `language`). Each value is read on its own (see [`Preferences::from_value`]): one
 /// that is missing, of the wrong type or unknown falls back to its default.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
@@ -63,6 +110,8 @@ pub struct Preferences {
         skip_serializing_if = "Option::is_none"
     )]
     pub profile: Option<String>,
+    /// Light or dark colours, or the system's.
+    pub theme: Theme,
     /// The language chosen; the browser's languages decide when absent (or unknown).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub language: Option<Lang>,
@@ -77,6 +126,7 @@ impl Default for Preferences {
             zone: None,
             auto_refresh: true,
             profile: None,
+            theme: Theme::System,
             language: None,
         }
     }
@@ -189,6 +239,7 @@ mod tests {
             zone: Some(Zone::Utc8),
             auto_refresh: false,
             profile: Some("prod-hz".into()),
+            theme: Theme::Dark,
             language: Some(Lang::ZhCn),
         };
         let text = serde_json::to_string(&preferences).unwrap();
@@ -208,6 +259,7 @@ mod tests {
                 "density": "comfortable",
                 "pageSize": 20,
                 "autoRefresh": true,
+                "theme": "system",
             })
         );
     }
@@ -289,6 +341,31 @@ mod tests {
     }
 
     #[test]
+    fn a_stored_theme_is_kept_when_known_else_the_systems() {
+        assert_eq!(from_json(r#"{"theme":"dark"}"#).theme, Theme::Dark);
+        assert_eq!(from_json(r#"{"theme":"light"}"#).theme, Theme::Light);
+        let unknown = from_json(r#"{"theme":"sepia","density":"compact"}"#);
+        assert_eq!(unknown.theme, Theme::System);
+        assert_eq!(unknown.density, Density::Compact);
+        assert_eq!(from_json(r#"{"theme":1}"#).theme, Theme::System);
+        assert_eq!(from_json("{}").theme, Theme::System);
+    }
+
+    #[test]
+    fn themes_name_their_css_hook_and_read_from_an_attribute() {
+        for theme in Theme::ALL {
+            let stored = serde_json::to_value(theme).unwrap();
+            assert_eq!(stored.as_str(), Some(theme.key()));
+        }
+        assert_eq!(Theme::System.data_theme(), None);
+        assert_eq!(Theme::Dark.data_theme(), Some("dark"));
+        assert_eq!(Theme::from_attribute(" Dark "), Some(Theme::Dark));
+        assert_eq!(Theme::from_attribute("light"), Some(Theme::Light));
+        assert_eq!(Theme::from_attribute("auto"), Some(Theme::System));
+        assert_eq!(Theme::from_attribute("night"), None);
+    }
+
+    #[test]
     fn visible_columns_keep_table_order() {
         let preferences = Preferences {
             hidden_columns: vec![Column::Progress],
@@ -310,6 +387,7 @@ mod tests {
             zone: Some(Zone::Local),
             auto_refresh: false,
             profile: Some("test".into()),
+            theme: Theme::Light,
             language: Some(Lang::EnUs),
         };
         preferences.save();

@@ -4,11 +4,12 @@
 //! so tests share nothing and run in any order. What a test expects comes from the API
 //! itself (asked through the proxy), never from numbers copied from the generator.
 //! Screenshots of the list, a filtered list, details, an error, odd fields, the embed page,
-//! the account switcher and the throttling banner go to
+//! the account switcher, the throttling banner and the dark list go to
 //! `target/e2e/`.
 
 mod accessibility;
 mod common;
+mod dark_mode;
 mod details;
 mod embed;
 mod export;
@@ -19,5 +20,6 @@ mod languages;
 mod odd_fields;
 mod paging;
 mod profiles;
+mod status_counts;
 mod tags;
 mod throttling;

@@ -1,4 +1,4 @@
-//! Preferences: visible columns, density, page size and language.
+//! Preferences: visible columns, density, page size, theme and language.
 
 use yew::prelude::*;
 
@@ -6,7 +6,7 @@ use crate::columns::Column;
 use crate::components::pagination::page_size_chosen;
 use crate::hooks::use_texts;
 use crate::i18n::Lang;
-use crate::prefs::{Density, Preferences, PAGE_SIZES};
+use crate::prefs::{Density, Preferences, Theme, PAGE_SIZES};
 
 /// The preferences shown, and what changes them.
 #[derive(Properties, PartialEq)]
@@ -21,6 +21,9 @@ pub struct PreferencesPanelProps {
     pub on_page_size: Callback<i64>,
     /// Closes the panel.
     pub on_close: Callback<()>,
+    /// Whether the theme is the person's to choose (not fixed by the host).
+    #[prop_or(true)]
+    pub theme_choice: bool,
     /// Whether the host fixes the language (the element's `lang`): no language menu then.
     #[prop_or_default]
     pub lang_fixed: bool,
@@ -64,6 +67,25 @@ pub fn PreferencesPanel(props: &PreferencesPanelProps) -> Html {
             ..preferences.clone()
         })
     };
+    let theme_choice = |theme: Theme| {
+        let label = match theme {
+            Theme::System => texts.theme_system,
+            Theme::Light => texts.theme_light,
+            Theme::Dark => texts.theme_dark,
+        };
+        let preferences = preferences.clone();
+        let onchange = props.on_change.reform(move |_: Event| Preferences {
+            theme,
+            ..preferences.clone()
+        });
+        html! {
+            <label class="smcv-inline">
+                <input type="radio" name={format!("{id}-theme")} value={theme.key()} checked={props.preferences.theme == theme}
+                    {onchange} />
+                { label }
+            </label>
+        }
+    };
     let on_size = page_size_chosen(&props.on_page_size);
     let density_choice = |density: Density, label: &'static str| {
         html! {
@@ -99,6 +121,12 @@ pub fn PreferencesPanel(props: &PreferencesPanelProps) -> Html {
                     }) }
                 </select>
             </fieldset>
+            if props.theme_choice {
+                <fieldset>
+                    <legend>{ texts.theme }</legend>
+                    { for Theme::ALL.into_iter().map(theme_choice) }
+                </fieldset>
+            }
             if !props.lang_fixed {
                 <fieldset>
                     <legend>{ texts.language_legend }</legend>

@@ -287,4 +287,13 @@ pub static EN_US: Texts = Texts {
     could_not_load_jobs: |code| format!("Could not load jobs: {code}"),
     slowing_down_announcement: "Slowing down: the jobs load again in a few seconds",
     showing_jobs: |range, page, last| format!("Showing {range} jobs, page {page} of {last}"),
+
+    jobs_by_status: "Jobs by status",
+    count_loading: "counting…",
+    count_unknown: |code| format!("Count unknown: {code}"),
+
+    theme: "Theme",
+    theme_system: "System",
+    theme_light: "Light",
+    theme_dark: "Dark",
 };
