@@ -11,8 +11,12 @@ use crate::components::cells::{
 use crate::components::{CopyButton, TagChips};
 use crate::filters::tag_label;
 use crate::format::Zone;
+use crate::components::time_left::time_left_view;
+use crate::components::WatchToggle;
+use crate::hooks::use_texts;
 use crate::page::PageJob;
-use crate::state::Action;
+use crate::state::{job_may_change, Action};
+use crate::time_left::Estimate;
 
 /// The job a row shows, and how.
 #[derive(Properties, PartialEq)]
@@ -31,11 +35,21 @@ pub struct JobRowProps {
     pub copied: bool,
     /// Told to open the job, to filter by a tag, and of copies.
     pub dispatch: Callback<Action>,
+    /// The job's time left (`None` when it does not run).
+    #[prop_or_default]
+    pub time_left: Option<Estimate>,
+    /// Whether the job is watched.
+    #[prop_or_default]
+    pub watched: bool,
+    /// Told the JobId to watch, or to stop watching.
+    #[prop_or_default]
+    pub on_watch: Callback<String>,
 }
 
 /// A row: the name opens the details, tags filter, the id copies.
 #[function_component]
 pub fn JobRow(props: &JobRowProps) -> Html {
+    let texts = use_texts();
     let job = &props.job;
     let name = if job.name.is_empty() {
         "(unnamed)".to_owned()
@@ -80,6 +94,21 @@ pub fn JobRow(props: &JobRowProps) -> Html {
             Column::Progress => html! {
                 <td>{ progress_cell(job.progress, format!("Progress of {name}")) }</td>
             },
+            Column::TimeLeft => {
+                let watchable = props.watched || job_may_change(job);
+                let on_toggle = {
+                    let id = job.job_id.clone();
+                    props.on_watch.reform(move |()| id.clone())
+                };
+                html! {
+                    <td class="smcv-cell-time-left">
+                        { time_left_view(props.time_left, props.now, texts) }
+                        if watchable {
+                            <WatchToggle pressed={props.watched} label={(texts.watch_job)(&name)} {on_toggle} />
+                        }
+                    </td>
+                }
+            }
             Column::Source => html! { <td><code>{ job.source_id.clone() }</code></td> },
             Column::Target => html! { <td>{ target_summary(job) }</td> },
             Column::JobType => html! { <td>{ job_type_text(job.job_type) }</td> },
