@@ -260,9 +260,9 @@ mod tests {
             &ProgressLog::default(),
             OffsetDateTime::UNIX_EPOCH,
         )
-            .iter()
-            .map(|j| j.name.clone())
-            .collect()
+        .iter()
+        .map(|j| j.name.clone())
+        .collect()
     }
 
     #[test]
@@ -280,9 +280,9 @@ mod tests {
             &ProgressLog::default(),
             OffsetDateTime::UNIX_EPOCH,
         )
-            .iter()
-            .map(|j| j.name.clone())
-            .collect();
+        .iter()
+        .map(|j| j.name.clone())
+        .collect();
         assert_eq!(unsorted, ["b", "A", "c"]);
     }
 
@@ -350,7 +350,11 @@ mod tests {
         };
         let mut log = ProgressLog::default();
         log.record_page(
-            &[running("slow", 0.0), running("fast", 0.0), running("stuck", 5.0)],
+            &[
+                running("slow", 0.0),
+                running("fast", 0.0),
+                running("stuck", 5.0),
+            ],
             t0,
         );
         let now = page(vec![

@@ -125,13 +125,19 @@ mod tests {
             LiveJobs::default(),
             [
                 LiveAction::PageArrived(
-                    page(&[("j-1", Status::Running, 90.0), ("j-2", Status::Running, 10.0)]),
+                    page(&[
+                        ("j-1", Status::Running, 90.0),
+                        ("j-2", Status::Running, 10.0),
+                    ]),
                     request.clone(),
                     at(0),
                 ),
                 LiveAction::ToggleJob("j-1".into()),
                 LiveAction::PageArrived(
-                    page(&[("j-1", Status::Running, 95.0), ("j-2", Status::Running, 20.0)]),
+                    page(&[
+                        ("j-1", Status::Running, 95.0),
+                        ("j-2", Status::Running, 20.0),
+                    ]),
                     request.clone(),
                     at(1),
                 ),
@@ -145,7 +151,10 @@ mod tests {
         let state = reduce(
             state,
             [LiveAction::PageArrived(
-                page(&[("j-1", Status::Finished, 100.0), ("j-2", Status::InError, 20.0)]),
+                page(&[
+                    ("j-1", Status::Finished, 100.0),
+                    ("j-2", Status::InError, 20.0),
+                ]),
                 request,
                 at(2),
             )],

@@ -44,7 +44,11 @@ pub fn request(answered: impl FnOnce(Permission) + 'static) {
         return;
     };
     wasm_bindgen_futures::spawn_local(async move {
-        let answer = match JsFuture::from(promise).await.ok().and_then(|v| v.as_string()) {
+        let answer = match JsFuture::from(promise)
+            .await
+            .ok()
+            .and_then(|v| v.as_string())
+        {
             Some(text) if text == "granted" => Permission::Granted,
             Some(text) if text == "denied" => Permission::Denied,
             _ => Permission::Ask,

@@ -73,7 +73,11 @@ pub enum Span {
 impl Span {
     /// `seconds` rounded to the nearest minute, hour or day.
     pub fn of_seconds(seconds: f64) -> Span {
-        let seconds = if seconds.is_nan() { 0.0 } else { seconds.max(0.0) };
+        let seconds = if seconds.is_nan() {
+            0.0
+        } else {
+            seconds.max(0.0)
+        };
         if seconds < 60.0 {
             return Span::UnderAMinute;
         }
@@ -353,7 +357,10 @@ mod tests {
         h.record(11.0 * MINUTE, 60.0);
         // Moving again, at the window's rate (50 % in 11 minutes), not the jump's.
         let seconds = seconds_left(h.estimate(11.0 * MINUTE, None));
-        assert!((seconds - 40.0 / (50.0 / 11.0) * 60.0).abs() < 1e-6, "{seconds}");
+        assert!(
+            (seconds - 40.0 / (50.0 / 11.0) * 60.0).abs() < 1e-6,
+            "{seconds}"
+        );
     }
 
     #[test]

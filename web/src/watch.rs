@@ -251,8 +251,6 @@ mod tests {
             "j-3 was already finished, j-4 never seen before"
         );
         // The same page again: nothing new.
-        assert!(log
-            .page_arrived(&[job("j-1", Status::Finished)])
-            .is_empty());
+        assert!(log.page_arrived(&[job("j-1", Status::Finished)]).is_empty());
     }
 }

@@ -31,3 +31,35 @@ pub fn tag_typed(tag: &TagFilter) -> String {
         None => tag.key.clone(),
     }
 }
+
+/// A request for the one job `job_id`.
+pub fn job_request(job_id: &str) -> smc_core::DescribeReplicationJobs {
+    smc_core::DescribeReplicationJobs {
+        job_ids: vec![job_id.to_owned()],
+        ..Default::default()
+    }
+}
+
+/// The running jobs of the default data set now (the first 50), asked through the stack.
+pub async fn running_jobs(stack: &smc_e2e::Stack) -> Vec<ReplicationJob> {
+    let request = smc_core::DescribeReplicationJobs {
+        status: Some(smc_core::Status::Running),
+        page_size: Some(50),
+        ..Default::default()
+    };
+    stack.page(&request).await.replication_jobs
+}
+
+/// Moves the page's clock, then the emulator's, by `by`. In that order, an auto-refresh
+/// between the two reads the old progress at the new time, which the refresh that follows
+/// replaces, rather than the new progress at the old time.
+pub async fn moves_clocks(
+    stack: &smc_e2e::Stack,
+    browser: &smc_e2e::Browser,
+    by: std::time::Duration,
+) {
+    browser.advance_clock(by).await;
+    stack
+        .clock()
+        .advance(time::Duration::try_from(by).expect("a short duration"));
+}

@@ -14,8 +14,8 @@ use crate::hooks::{
     use_notification_permission, use_now, use_page_visible, use_preferences, use_profiles,
     use_timeout, use_unique_id, use_url_sync,
 };
-use crate::live::LiveAction;
 use crate::i18n::{browser_languages, Lang, Texts};
+use crate::live::LiveAction;
 use crate::prefs::Preferences;
 use crate::state::{Action, ViewState};
 use crate::url_state::UrlState;
@@ -227,6 +227,11 @@ pub fn App(props: &AppProps) -> Html {
         state.fetch.loaded_at,
         lang,
     );
+    // The table's clock moves every 30 s; a page that arrived since is newer.
+    let live_now = state
+        .fetch
+        .loaded_at
+        .map_or(table_now, |arrived| arrived.max(table_now));
     let ask_permission = use_notification_permission(dispatch.reform(Action::Notice), lang);
     let on_watch = {
         let live = live.dispatcher();
@@ -315,7 +320,7 @@ pub fn App(props: &AppProps) -> Html {
                 filtered={!active_filters(&state.request).is_empty()}
                 page_size={window.page_size}
                 selected={state.open_job.clone()}
-                now={table_now}
+                now={live_now}
                 copied={state.copied.clone()}
                 dispatch={dispatch.clone()}
                 progress={live.progress.clone()}
@@ -335,7 +340,7 @@ pub fn App(props: &AppProps) -> Html {
                     copied={state.copied.clone()}
                     {dispatch}
                     progress={live.progress.clone()}
-                    now={table_now}
+                    now={live_now}
                     watched={live.watchlist.is_watched(job_id)}
                     {on_watch} />
             }

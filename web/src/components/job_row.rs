@@ -8,11 +8,11 @@ use crate::columns::{last_run_start, odd_run_start, target_summary, Column};
 use crate::components::cells::{
     job_type_text, odd_cell, odd_field_value, progress_cell, status_indicator, time_cell,
 };
+use crate::components::time_left::time_left_view;
+use crate::components::WatchToggle;
 use crate::components::{CopyButton, TagChips};
 use crate::filters::tag_label;
 use crate::format::Zone;
-use crate::components::time_left::time_left_view;
-use crate::components::WatchToggle;
 use crate::hooks::use_texts;
 use crate::page::PageJob;
 use crate::state::{job_may_change, Action};
