@@ -162,7 +162,7 @@ mod tests {
             status: Some(Status::Finished),
             ..running("j-1", 100.0)
         };
-        log.record_page(&[finished.clone()], T0);
+        log.record_page(std::slice::from_ref(&finished), T0);
         assert_eq!(log.time_left(&finished, T0), None);
         assert_eq!(log.sort_key(&finished, T0), None);
         let page = smc_core::json::parse_response(
@@ -173,7 +173,7 @@ mod tests {
         log.record_page(&page.replication_jobs, T0);
         log.record_page(&page.replication_jobs, T0 + Duration::minutes(1));
         assert_eq!(log.time_left(odd, T0), Some(Estimate::Unknown));
-        assert!(log.histories.get("j-2").is_none(), "nothing recorded");
+        assert!(!log.histories.contains_key("j-2"), "nothing recorded");
     }
 
     #[test]

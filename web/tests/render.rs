@@ -163,8 +163,9 @@ async fn a_parsed_page_renders_one_row_per_job_with_indicators_and_chips() {
         texts(&root, "tbody .smcv-chip--tag"),
         ["env=prod", "team=web", "env=staging"]
     );
+    // Name, Status, Business status, Progress, Time left, Source, then Target.
     assert_eq!(
-        texts(&root, "tbody td:nth-child(6)"),
+        texts(&root, "tbody td:nth-child(7)"),
         [
             "ECS image m-bp1gn0x6it5g4x0a01",
             "Container image erp/db:v2",
