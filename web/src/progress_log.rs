@@ -4,7 +4,7 @@
 //! Every page that arrives is recorded, whatever brought it (auto-refresh, Refresh,
 //! paging, a filter), at the time it arrived by the viewer's clock.
 
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 
 use smc_core::{ReplicationJob, Status};
 use time::OffsetDateTime;
@@ -16,7 +16,7 @@ const GIB: u64 = 1024 * 1024 * 1024;
 /// The progress samples of every job seen.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ProgressLog {
-    histories: HashMap<String, ProgressHistory>,
+    histories: BTreeMap<String, ProgressHistory>,
 }
 
 impl ProgressLog {

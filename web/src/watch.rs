@@ -5,7 +5,7 @@
 //! Pure: the browser's notifications are in [`crate::notify`], the wiring in
 //! [`crate::live`].
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 use smc_core::{DescribeReplicationJobs, ReplicationJob, Status};
@@ -26,17 +26,20 @@ pub struct Watchlist {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
 struct WatchedFilter {
-    filter: DescribeReplicationJobs,
+    /// The filters as a query string (`Status=Running&Tag.1.Key=env`): the request's own
+    /// writer, which gives one text for one set of filters.
+    filter: String,
     jobs: BTreeSet<String>,
 }
 
-/// The filters of a request: the request without its page and page size.
-pub fn filter_of(request: &DescribeReplicationJobs) -> DescribeReplicationJobs {
+/// The filters of a request, as a query string without its page and page size.
+pub fn filter_of(request: &DescribeReplicationJobs) -> String {
     DescribeReplicationJobs {
         page_number: None,
         page_size: None,
         ..request.clone()
     }
+    .to_query_string()
 }
 
 impl Watchlist {
@@ -118,7 +121,7 @@ pub struct Ending {
 /// The status of every job seen, to tell when one changes.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct StatusLog {
-    last: HashMap<String, Status>,
+    last: BTreeMap<String, Status>,
 }
 
 impl StatusLog {

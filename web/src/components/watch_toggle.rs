@@ -2,6 +2,9 @@
 
 use yew::prelude::*;
 
+/// A bell: its body, and the clapper below.
+const BELL: &str = "M8 1.8a4.2 4.2 0 0 0-4.2 4.2v3.3L2.4 11.6h11.2l-1.4-2.3V6A4.2 4.2 0 0 0 8 1.8zM6.3 13.2a1.8 1.8 0 0 0 3.4 0z";
+
 /// What the toggle says and does.
 #[derive(Properties, PartialEq)]
 pub struct WatchToggleProps {
@@ -29,7 +32,12 @@ pub fn WatchToggle(props: &WatchToggleProps) -> Html {
             aria-label={(!props.show_label).then(|| label.clone())}
             title={label.clone()}
             onclick={props.on_toggle.reform(|_| ())}>
-            <span class="smcv-watch__bell" aria-hidden="true">{ "🔔" }</span>
+            // Drawn, not an emoji: every system has the shape, filled when on.
+            <svg class="smcv-watch__bell" viewBox="0 0 16 16" width="14" height="14"
+                aria-hidden="true" focusable="false">
+                <path d={BELL} fill={if pressed { "currentColor" } else { "none" }}
+                    stroke="currentColor" stroke-width="1.3" stroke-linejoin="round" />
+            </svg>
             if props.show_label {
                 <span>{ label }</span>
             }
