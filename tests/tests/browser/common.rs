@@ -63,3 +63,27 @@ pub async fn moves_clocks(
         .clock()
         .advance(time::Duration::try_from(by).expect("a short duration"));
 }
+
+/// A browser whose page clock starts where the stack's emulator clock stands (see
+/// [`smc_e2e::Stack::with_manual_clock`]), so both can be moved together.
+pub async fn browser_on_stack_clock(stack: &smc_e2e::Stack) -> smc_e2e::Browser {
+    let browser = smc_e2e::Browser::start().await;
+    browser
+        .use_test_clock(stack.clock().now().unix_timestamp() * 1000)
+        .await;
+    browser
+}
+
+/// Opens the viewer filtered to the one job `job_id` and waits for its row.
+pub async fn open_one_job<'a>(
+    stack: &smc_e2e::Stack,
+    browser: &'a smc_e2e::Browser,
+    job_id: &str,
+) -> smc_e2e::browser::Viewer<'a> {
+    browser
+        .goto(&stack.url(&format!("/?{}", job_request(job_id).to_query_string())))
+        .await;
+    let viewer = browser.viewer();
+    assert_eq!(viewer.rows().await, vec![job_id.to_owned()]);
+    viewer
+}

@@ -7,7 +7,9 @@ use serde_json::json;
 use smc_core::{ReplicationJob, Status};
 use smc_e2e::{Browser, Stack};
 
-use crate::common::{job_request, moves_clocks, running_jobs, shown_name};
+use crate::common::{
+    browser_on_stack_clock, job_request, moves_clocks, open_one_job, running_jobs, shown_name,
+};
 
 /// Records every `new Notification(…)` of the page, keeping the real API (its permission
 /// and its constructor).
@@ -62,10 +64,7 @@ async fn job_about_to_finish(stack: &Stack) -> ReplicationJob {
 async fn a_watched_job_that_finishes_notifies_once_with_its_name() {
     let stack = Stack::with_manual_clock().await;
     let job = job_about_to_finish(&stack).await;
-    let browser = Browser::start().await;
-    browser
-        .use_test_clock(stack.clock().now().unix_timestamp() * 1000)
-        .await;
+    let browser = browser_on_stack_clock(&stack).await;
     browser.before_each_document(RECORD_NOTIFICATIONS).await;
     browser
         .cdp(
@@ -73,11 +72,7 @@ async fn a_watched_job_that_finishes_notifies_once_with_its_name() {
             json!({ "origin": stack.url(""), "permissions": ["notifications"] }),
         )
         .await;
-    browser
-        .goto(&stack.url(&format!("/?{}", job_request(&job.job_id).to_query_string())))
-        .await;
-    let viewer = browser.viewer();
-    assert_eq!(viewer.rows().await, vec![job.job_id.clone()]);
+    let viewer = open_one_job(&stack, &browser, &job.job_id).await;
     let name = shown_name(&job);
     let toggle = format!("Notify me when {name} ends");
     viewer.click(&toggle).await;

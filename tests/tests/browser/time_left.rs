@@ -4,9 +4,11 @@
 use std::time::Duration;
 
 use smc_core::{DescribeReplicationJobs, ReplicationJob, Status};
-use smc_e2e::{Browser, Stack};
+use smc_e2e::Stack;
 
-use crate::common::{job_request, moves_clocks, running_jobs};
+use crate::common::{
+    browser_on_stack_clock, job_request, moves_clocks, open_one_job, running_jobs,
+};
 
 /// The time left text the viewer should show from two progress readings a minute apart,
 /// computed here from the API's numbers the way a person would.
@@ -47,15 +49,8 @@ async fn a_running_job_shows_its_time_left_from_two_readings_then_stalls() {
         .expect("the data set has running jobs");
     let first = progress_of(&stack, &job).await;
 
-    let browser = Browser::start().await;
-    browser
-        .use_test_clock(stack.clock().now().unix_timestamp() * 1000)
-        .await;
-    browser
-        .goto(&stack.url(&format!("/?{}", job_request(&job.job_id).to_query_string())))
-        .await;
-    let viewer = browser.viewer();
-    assert_eq!(viewer.rows().await, vec![job.job_id.clone()]);
+    let browser = browser_on_stack_clock(&stack).await;
+    let viewer = open_one_job(&stack, &browser, &job.job_id).await;
     let cell = "text(root.querySelector('.smcv-cell-time-left .smcv-time-left'))";
     let shown = viewer.eval(cell).await;
     assert!(
@@ -98,10 +93,7 @@ async fn a_running_job_shows_its_time_left_from_two_readings_then_stalls() {
 #[tokio::test]
 async fn the_time_left_column_sorts_the_page_soonest_first() {
     let stack = Stack::with_manual_clock().await;
-    let browser = Browser::start().await;
-    browser
-        .use_test_clock(stack.clock().now().unix_timestamp() * 1000)
-        .await;
+    let browser = browser_on_stack_clock(&stack).await;
     let running = DescribeReplicationJobs {
         status: Some(Status::Running),
         ..DescribeReplicationJobs::default()
