@@ -184,6 +184,18 @@ async fn a_refused_permission_is_explained_once_and_never_asked_again() {
         .wait_for("the explanation", &format!("{explained} === 1"))
         .await;
     viewer.click(&toggle).await;
+    // Watching every job of the filter asks nothing either, and watches the job shown.
+    viewer
+        .click("Notify me when any job of this filter ends")
+        .await;
+    let pressed = viewer
+        .wait_for(
+            "both toggles pressed",
+            "[...root.querySelectorAll('.smcv-watch')].every((b) => b.getAttribute('aria-pressed') === 'true')
+               && root.querySelectorAll('.smcv-watch').length",
+        )
+        .await;
+    assert_eq!(pressed, json!(2));
     assert_eq!(
         viewer.eval("window.__smcPermissionRequests").await,
         json!(0)
