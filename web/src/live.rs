@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use smc_core::DescribeReplicationJobs;
+use smc_core::{DescribeReplicationJobs, ReplicationJob};
 use time::OffsetDateTime;
 use yew::Reducible;
 
@@ -35,6 +35,9 @@ pub struct LiveJobs {
 pub enum LiveAction {
     /// A page of `request` arrived at `at` (the viewer's clock).
     PageArrived(Page, DescribeReplicationJobs, OffsetDateTime),
+    /// Watched jobs that are not on the page arrived at `at`, asked for by their ids (see
+    /// [`LiveJobs::watched_elsewhere`]).
+    WatchedJobsArrived(Vec<ReplicationJob>, OffsetDateTime),
     /// Watches a job, or stops.
     ToggleJob(String),
     /// Watches every job of a request's filters (the jobs shown now, and those of the
@@ -52,6 +55,35 @@ impl LiveJobs {
     }
 }
 
+impl LiveJobs {
+    /// The watched jobs that may still end but are not among `shown` (a finished job
+    /// leaves a `Status=Running` filter, for one): their ids, at most as many as one
+    /// request may name, to ask for by id so their end is seen too.
+    pub fn watched_elsewhere(&self, shown: &[ReplicationJob]) -> Vec<String> {
+        self.watchlist
+            .watched_ids()
+            .into_iter()
+            .filter(|id| self.statuses.may_still_end(id))
+            .filter(|id| !shown.iter().any(|job| job.job_id == *id))
+            .take(smc_core::request::MAX_IDS)
+            .map(str::to_owned)
+            .collect()
+    }
+
+    /// Records the progress and status of `jobs`, and the watched ones that ended.
+    fn jobs_arrived(&mut self, jobs: &[ReplicationJob], at: OffsetDateTime) {
+        Rc::make_mut(&mut self.progress).record_page(jobs, at);
+        for ending in self.statuses.page_arrived(jobs) {
+            if self.watchlist.is_watched(&ending.job_id) {
+                self.last_ending += 1;
+                self.endings.push((self.last_ending, ending));
+            }
+        }
+        let excess = self.endings.len().saturating_sub(KEPT_ENDINGS);
+        self.endings.drain(..excess);
+    }
+}
+
 impl Reducible for LiveJobs {
     type Action = LiveAction;
 
@@ -59,18 +91,11 @@ impl Reducible for LiveJobs {
         let mut next = (*self).clone();
         match action {
             LiveAction::PageArrived(page, request, at) => {
-                let jobs = &page.replication_jobs;
-                Rc::make_mut(&mut next.progress).record_page(jobs, at);
-                next.watchlist.page_arrived(&request, jobs);
-                for ending in next.statuses.page_arrived(jobs) {
-                    if next.watchlist.is_watched(&ending.job_id) {
-                        next.last_ending += 1;
-                        next.endings.push((next.last_ending, ending));
-                    }
-                }
-                let excess = next.endings.len().saturating_sub(KEPT_ENDINGS);
-                next.endings.drain(..excess);
+                next.watchlist
+                    .page_arrived(&request, &page.replication_jobs);
+                next.jobs_arrived(&page.replication_jobs, at);
             }
+            LiveAction::WatchedJobsArrived(jobs, at) => next.jobs_arrived(&jobs, at),
             LiveAction::ToggleJob(job_id) => next.watchlist.toggle_job(&job_id),
             LiveAction::ToggleFilter(request, shown) => next
                 .watchlist
@@ -87,7 +112,7 @@ mod tests {
     use wasm_bindgen_test::wasm_bindgen_test as test;
 
     use super::*;
-    use smc_core::{DescribeReplicationJobsResponse, ReplicationJob, Status};
+    use smc_core::{DescribeReplicationJobsResponse, Status};
     use time::Duration;
 
     use crate::time_left::Estimate;
@@ -166,6 +191,51 @@ mod tests {
             .collect();
         assert_eq!(ended, [(1, "j-1")], "j-2 is not watched");
         assert_eq!(state.last_ending, 1);
+    }
+
+    #[test]
+    fn a_watched_job_that_leaves_the_page_is_asked_for_and_its_end_seen() {
+        let running = DescribeReplicationJobs {
+            status: Some(Status::Running),
+            ..DescribeReplicationJobs::default()
+        };
+        let state = reduce(
+            LiveJobs::default(),
+            [
+                LiveAction::PageArrived(
+                    page(&[
+                        ("j-1", Status::Running, 90.0),
+                        ("j-2", Status::Running, 10.0),
+                    ]),
+                    running.clone(),
+                    T0,
+                ),
+                LiveAction::ToggleFilter(running.clone(), vec!["j-1".into(), "j-2".into()]),
+            ],
+        );
+        // j-1 finished, so the Running filter no longer shows it.
+        let now = page(&[("j-2", Status::Running, 20.0)]);
+        let state = reduce(
+            state,
+            [LiveAction::PageArrived(
+                now.clone(),
+                running,
+                T0 + Duration::minutes(1),
+            )],
+        );
+        assert_eq!(state.watched_elsewhere(&now.replication_jobs), ["j-1"]);
+        let asked = page(&[("j-1", Status::Finished, 100.0)]);
+        let state = reduce(
+            state,
+            [LiveAction::WatchedJobsArrived(
+                asked.replication_jobs.clone(),
+                T0 + Duration::minutes(1),
+            )],
+        );
+        assert_eq!(state.endings.len(), 1);
+        assert_eq!(state.endings[0].1.job_id, "j-1");
+        // Ended: no longer asked for.
+        assert!(state.watched_elsewhere(&now.replication_jobs).is_empty());
     }
 
     #[test]

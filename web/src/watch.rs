@@ -54,6 +54,15 @@ impl Watchlist {
         self.filters.iter().any(|f| f.filter == filter)
     }
 
+    /// Every watched JobId, alone or through a filter, in order.
+    pub fn watched_ids(&self) -> BTreeSet<&str> {
+        self.jobs
+            .iter()
+            .chain(self.filters.iter().flat_map(|f| f.jobs.iter()))
+            .map(String::as_str)
+            .collect()
+    }
+
     /// Whether nothing is watched.
     pub fn is_empty(&self) -> bool {
         self.jobs.is_empty() && self.filters.is_empty()
@@ -125,6 +134,14 @@ pub struct StatusLog {
 }
 
 impl StatusLog {
+    /// Whether `job_id` was last seen in a status it may still leave for `Finished` or
+    /// `InError` (every status but those two).
+    pub fn may_still_end(&self, job_id: &str) -> bool {
+        self.last
+            .get(job_id)
+            .is_some_and(|status| !matches!(status, Status::Finished | Status::InError))
+    }
+
     /// Notes the status of each job of a page and returns the jobs that became `Finished`
     /// or `InError` since a page last showed them. A job seen for the first time did not
     /// become anything while the viewer looked.

@@ -42,12 +42,16 @@ pub fn job_request(job_id: &str) -> smc_core::DescribeReplicationJobs {
 
 /// The running jobs of the default data set now (the first 50), asked through the stack.
 pub async fn running_jobs(stack: &smc_e2e::Stack) -> Vec<ReplicationJob> {
-    let request = smc_core::DescribeReplicationJobs {
+    stack.page(&running_request()).await.replication_jobs
+}
+
+/// The first 50 running jobs.
+pub fn running_request() -> smc_core::DescribeReplicationJobs {
+    smc_core::DescribeReplicationJobs {
         status: Some(smc_core::Status::Running),
         page_size: Some(50),
         ..Default::default()
-    };
-    stack.page(&request).await.replication_jobs
+    }
 }
 
 /// Moves the page's clock, then the emulator's, by `by`. In that order, an auto-refresh

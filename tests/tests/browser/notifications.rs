@@ -4,11 +4,12 @@
 use std::time::Duration;
 
 use serde_json::json;
-use smc_core::{ReplicationJob, Status};
+use smc_core::{DescribeReplicationJobs, ReplicationJob, Status};
 use smc_e2e::{Browser, Stack};
 
 use crate::common::{
-    browser_on_stack_clock, job_request, moves_clocks, open_one_job, running_jobs, shown_name,
+    browser_on_stack_clock, job_request, moves_clocks, open_one_job, running_jobs, running_request,
+    shown_name,
 };
 
 /// Records every `new Notification(…)` of the page, keeping the real API (its permission
@@ -124,6 +125,72 @@ async fn a_watched_job_that_finishes_notifies_once_with_its_name() {
         viewer.eval("window.__smcNotifications.length").await,
         json!(1)
     );
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn watching_the_running_filter_notifies_of_each_job_that_ends_and_leaves_it() {
+    let stack = Stack::with_manual_clock().await;
+    let near_end = job_about_to_finish(&stack).await;
+    let browser = browser_on_stack_clock(&stack).await;
+    browser.before_each_document(RECORD_NOTIFICATIONS).await;
+    browser
+        .cdp(
+            "Browser.grantPermissions",
+            json!({ "origin": stack.url(""), "permissions": ["notifications"] }),
+        )
+        .await;
+    let running = running_request();
+    browser
+        .goto(&stack.url(&format!("/?{}", running.to_query_string())))
+        .await;
+    let viewer = browser.viewer();
+    let shown = viewer.rows().await;
+    assert!(shown.contains(&near_end.job_id), "{shown:?}");
+    viewer
+        .click("Notify me when any job of this filter ends")
+        .await;
+
+    let mut moved = Duration::ZERO;
+    loop {
+        assert!(moved < MOST_ADVANCE, "{} did not finish", near_end.job_id);
+        moves_clocks(&stack, &browser, Duration::from_secs(60)).await;
+        moved += Duration::from_secs(60);
+        let now = stack.page(&job_request(&near_end.job_id)).await;
+        if now.replication_jobs[0].status == Some(Status::Finished) {
+            break;
+        }
+    }
+    // Every job the page showed that has ended since, asked through the stack by id.
+    let asked = DescribeReplicationJobs {
+        job_ids: shown.clone(),
+        page_size: Some(50),
+        ..DescribeReplicationJobs::default()
+    };
+    let mut ended: Vec<String> = stack
+        .page(&asked)
+        .await
+        .replication_jobs
+        .iter()
+        .filter(|job| matches!(job.status, Some(Status::Finished | Status::InError)))
+        .map(|job| job.job_id.clone())
+        .collect();
+    ended.sort();
+    assert!(ended.contains(&near_end.job_id));
+
+    // The refreshed page no longer shows them; the viewer asks for them by id.
+    viewer.click("Refresh").await;
+    let expected = ended.len();
+    let tags = viewer
+        .wait_for(
+            "a notification for each ended job",
+            &format!(
+                "!busy() && window.__smcNotifications.length >= {expected} \
+                 && window.__smcNotifications.map((n) => n.tag).sort()"
+            ),
+        )
+        .await;
+    assert_eq!(tags, json!(ended));
     browser.close().await;
 }
 

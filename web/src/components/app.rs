@@ -226,6 +226,7 @@ pub fn App(props: &AppProps) -> Html {
         state.fetch.page_request.clone(),
         state.fetch.loaded_at,
         lang,
+        endpoint.clone(),
     );
     // The table's clock moves every 30 s; a page that arrived since is newer.
     let live_now = state

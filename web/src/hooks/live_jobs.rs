@@ -1,12 +1,14 @@
 //! What the viewer learns from the pages as they arrive: progress for the time left, the
 //! watched jobs (kept in `sessionStorage` for the tab's life), and a notification for each
-//! watched job that ends.
+//! watched job that ends, also after it left the page (asked for by its id).
 
 use gloo::storage::{SessionStorage, Storage};
 use smc_core::{DescribeReplicationJobs, Status};
 use time::OffsetDateTime;
 use yew::prelude::*;
 
+use crate::api::{fetch_page, Endpoint};
+use crate::format::now;
 use crate::i18n::Lang;
 use crate::live::{LiveAction, LiveJobs};
 use crate::notify;
@@ -16,29 +18,52 @@ use crate::watch::Watchlist;
 const WATCHED_KEY: &str = "smc-viewer.watched";
 
 /// Feeds every page that arrives (`page`, of `request`, at `arrived`) to the live
-/// reducer, keeps the watchlist in `sessionStorage`, and notifies (in `lang`) when a
-/// watched job ends.
+/// reducer, asks `endpoint` for the watched jobs that may still end but are not on it,
+/// keeps the watchlist in `sessionStorage`, and notifies (in `lang`) when a watched job
+/// ends.
 #[hook]
 pub fn use_live_jobs(
     page: Option<Page>,
     request: Option<DescribeReplicationJobs>,
     arrived: Option<OffsetDateTime>,
     lang: Lang,
+    endpoint: Endpoint,
 ) -> UseReducerHandle<LiveJobs> {
     let live = use_reducer(|| {
         LiveJobs::new(SessionStorage::get::<Watchlist>(WATCHED_KEY).unwrap_or_default())
     });
     {
-        let dispatcher = live.dispatcher();
+        let live = live.clone();
         // The three change together, when a page arrives.
         use_effect_with((page, request, arrived), move |(page, request, arrived)| {
-            if let (Some(page), Some(request), Some(arrived)) = (page, request, arrived) {
-                dispatcher.dispatch(LiveAction::PageArrived(
-                    page.clone(),
-                    request.clone(),
-                    *arrived,
-                ));
+            let (Some(page), Some(request), Some(arrived)) = (page, request, arrived) else {
+                return;
+            };
+            let elsewhere = live.watched_elsewhere(&page.replication_jobs);
+            let dispatcher = live.dispatcher();
+            dispatcher.dispatch(LiveAction::PageArrived(
+                page.clone(),
+                request.clone(),
+                *arrived,
+            ));
+            if elsewhere.is_empty() {
+                return;
             }
+            let by_id = DescribeReplicationJobs {
+                region_id: request.region_id.clone(),
+                page_size: Some(smc_core::request::MAX_PAGE_SIZE),
+                job_ids: elsewhere,
+                ..DescribeReplicationJobs::default()
+            };
+            wasm_bindgen_futures::spawn_local(async move {
+                // A failure here changes nothing: the next page asks again.
+                if let Ok(found) = fetch_page(&endpoint, &by_id).await {
+                    dispatcher.dispatch(LiveAction::WatchedJobsArrived(
+                        found.replication_jobs,
+                        now(),
+                    ));
+                }
+            });
         });
     }
     use_effect_with(live.watchlist.clone(), |watchlist| {
