@@ -142,6 +142,18 @@ mod tests {
         (*state).clone()
     }
 
+    /// A page of `request` at T0: j-1 running at 90 %, j-2 at 10 %.
+    fn two_running(request: &DescribeReplicationJobs) -> LiveAction {
+        LiveAction::PageArrived(
+            page(&[
+                ("j-1", Status::Running, 90.0),
+                ("j-2", Status::Running, 10.0),
+            ]),
+            request.clone(),
+            T0,
+        )
+    }
+
     #[test]
     fn pages_feed_the_time_left_and_watched_endings_only() {
         let request = DescribeReplicationJobs::default();
@@ -149,14 +161,7 @@ mod tests {
         let state = reduce(
             LiveJobs::default(),
             [
-                LiveAction::PageArrived(
-                    page(&[
-                        ("j-1", Status::Running, 90.0),
-                        ("j-2", Status::Running, 10.0),
-                    ]),
-                    request.clone(),
-                    at(0),
-                ),
+                two_running(&request),
                 LiveAction::ToggleJob("j-1".into()),
                 LiveAction::PageArrived(
                     page(&[
@@ -202,14 +207,7 @@ mod tests {
         let state = reduce(
             LiveJobs::default(),
             [
-                LiveAction::PageArrived(
-                    page(&[
-                        ("j-1", Status::Running, 90.0),
-                        ("j-2", Status::Running, 10.0),
-                    ]),
-                    running.clone(),
-                    T0,
-                ),
+                two_running(&running),
                 LiveAction::ToggleFilter(running.clone(), vec!["j-1".into(), "j-2".into()]),
             ],
         );

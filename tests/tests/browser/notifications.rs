@@ -61,11 +61,9 @@ async fn job_about_to_finish(stack: &Stack) -> ReplicationJob {
     job
 }
 
-#[tokio::test]
-async fn a_watched_job_that_finishes_notifies_once_with_its_name() {
-    let stack = Stack::with_manual_clock().await;
-    let job = job_about_to_finish(&stack).await;
-    let browser = browser_on_stack_clock(&stack).await;
+/// A browser on the stack's clock that may notify, recording its notifications.
+async fn notifying_browser(stack: &Stack) -> Browser {
+    let browser = browser_on_stack_clock(stack).await;
     browser.before_each_document(RECORD_NOTIFICATIONS).await;
     browser
         .cdp(
@@ -73,6 +71,28 @@ async fn a_watched_job_that_finishes_notifies_once_with_its_name() {
             json!({ "origin": stack.url(""), "permissions": ["notifications"] }),
         )
         .await;
+    browser
+}
+
+/// Moves both clocks a minute at a time until the API says `job` has finished.
+async fn run_until_finished(stack: &Stack, browser: &Browser, job: &ReplicationJob) {
+    let mut moved = Duration::ZERO;
+    loop {
+        assert!(moved < MOST_ADVANCE, "{} did not finish", job.job_id);
+        moves_clocks(stack, browser, Duration::from_secs(60)).await;
+        moved += Duration::from_secs(60);
+        let now = stack.page(&job_request(&job.job_id)).await;
+        if now.replication_jobs[0].status == Some(Status::Finished) {
+            return;
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_watched_job_that_finishes_notifies_once_with_its_name() {
+    let stack = Stack::with_manual_clock().await;
+    let job = job_about_to_finish(&stack).await;
+    let browser = notifying_browser(&stack).await;
     let viewer = open_one_job(&stack, &browser, &job.job_id).await;
     let name = shown_name(&job);
     let toggle = format!("Notify me when {name} ends");
@@ -85,17 +105,7 @@ async fn a_watched_job_that_finishes_notifies_once_with_its_name() {
         .await;
     assert!(pressed.is_object(), "{pressed}");
 
-    // Time moves on a minute at a time until the API says the job has finished.
-    let mut moved = Duration::ZERO;
-    loop {
-        assert!(moved < MOST_ADVANCE, "{} did not finish", job.job_id);
-        moves_clocks(&stack, &browser, Duration::from_secs(60)).await;
-        moved += Duration::from_secs(60);
-        let now = stack.page(&job_request(&job.job_id)).await;
-        if now.replication_jobs[0].status == Some(Status::Finished) {
-            break;
-        }
-    }
+    run_until_finished(&stack, &browser, &job).await;
     viewer.click("Refresh").await;
     viewer
         .wait_for(
@@ -132,14 +142,7 @@ async fn a_watched_job_that_finishes_notifies_once_with_its_name() {
 async fn watching_the_running_filter_notifies_of_each_job_that_ends_and_leaves_it() {
     let stack = Stack::with_manual_clock().await;
     let near_end = job_about_to_finish(&stack).await;
-    let browser = browser_on_stack_clock(&stack).await;
-    browser.before_each_document(RECORD_NOTIFICATIONS).await;
-    browser
-        .cdp(
-            "Browser.grantPermissions",
-            json!({ "origin": stack.url(""), "permissions": ["notifications"] }),
-        )
-        .await;
+    let browser = notifying_browser(&stack).await;
     let running = running_request();
     browser
         .goto(&stack.url(&format!("/?{}", running.to_query_string())))
@@ -151,16 +154,7 @@ async fn watching_the_running_filter_notifies_of_each_job_that_ends_and_leaves_i
         .click("Notify me when any job of this filter ends")
         .await;
 
-    let mut moved = Duration::ZERO;
-    loop {
-        assert!(moved < MOST_ADVANCE, "{} did not finish", near_end.job_id);
-        moves_clocks(&stack, &browser, Duration::from_secs(60)).await;
-        moved += Duration::from_secs(60);
-        let now = stack.page(&job_request(&near_end.job_id)).await;
-        if now.replication_jobs[0].status == Some(Status::Finished) {
-            break;
-        }
-    }
+    run_until_finished(&stack, &browser, &near_end).await;
     // Every job the page showed that has ended since, asked through the stack by id.
     let asked = DescribeReplicationJobs {
         job_ids: shown.clone(),
