@@ -4,8 +4,6 @@
 //! Every page that arrives is recorded, whatever brought it (auto-refresh, Refresh,
 //! paging, a filter), at the time it arrived by the viewer's clock.
 
-use std::collections::BTreeMap;
-
 use smc_core::{ReplicationJob, Status};
 use time::OffsetDateTime;
 
@@ -16,7 +14,9 @@ const GIB: u64 = 1024 * 1024 * 1024;
 /// The progress samples of every job seen.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ProgressLog {
-    histories: BTreeMap<String, ProgressHistory>,
+    /// By JobId: the jobs of the pages a person reads, a few hundred at most, so a list
+    /// (smaller in the bundle than a map).
+    histories: Vec<(String, ProgressHistory)>,
 }
 
 impl ProgressLog {
@@ -26,10 +26,15 @@ impl ProgressLog {
         let at_ms = millis(at);
         for job in jobs {
             if let Some(percent) = readable_progress(job) {
-                self.histories
-                    .entry(job.job_id.clone())
-                    .or_default()
-                    .record(at_ms, percent);
+                let index = match self.position(&job.job_id) {
+                    Some(index) => index,
+                    None => {
+                        self.histories
+                            .push((job.job_id.clone(), ProgressHistory::default()));
+                        self.histories.len() - 1
+                    }
+                };
+                self.histories[index].1.record(at_ms, percent);
             }
         }
     }
@@ -44,12 +49,16 @@ impl ProgressLog {
             return Some(Estimate::Unknown);
         }
         let estimate = self
-            .histories
-            .get(&job.job_id)
+            .position(&job.job_id)
+            .map(|index| &self.histories[index].1)
             .map_or(Estimate::Unknown, |history| {
                 history.estimate(millis(now), total_bytes(job))
             });
         Some(estimate)
+    }
+
+    fn position(&self, job_id: &str) -> Option<usize> {
+        self.histories.iter().position(|(id, _)| id == job_id)
     }
 
     /// How the Time left column sorts `job`: soonest first, stalled jobs last, and jobs
@@ -173,7 +182,7 @@ mod tests {
         log.record_page(&page.replication_jobs, T0);
         log.record_page(&page.replication_jobs, T0 + Duration::minutes(1));
         assert_eq!(log.time_left(odd, T0), Some(Estimate::Unknown));
-        assert!(!log.histories.contains_key("j-2"), "nothing recorded");
+        assert_eq!(log.position("j-2"), None, "nothing recorded");
     }
 
     #[test]

@@ -5,8 +5,6 @@
 //! Pure: the browser's notifications are in [`crate::notify`], the wiring in
 //! [`crate::live`].
 
-use std::collections::{BTreeMap, BTreeSet};
-
 use serde::{Deserialize, Serialize};
 use smc_core::{DescribeReplicationJobs, ReplicationJob, Status};
 
@@ -15,11 +13,33 @@ use smc_core::{DescribeReplicationJobs, ReplicationJob, Status};
 #[serde(rename_all = "camelCase", default)]
 pub struct Watchlist {
     /// Jobs watched one by one.
-    jobs: BTreeSet<String>,
+    jobs: Ids,
     /// Filters whose every job is watched, with the jobs their pages brought.
     filters: Vec<WatchedFilter>,
     /// Jobs the person stopped watching: a watched filter does not take them back.
-    unwatched: BTreeSet<String>,
+    unwatched: Ids,
+}
+
+/// JobIds, each once, in the order added: a few hundred at most, so a list (smaller in the
+/// bundle than a set).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(transparent)]
+struct Ids(Vec<String>);
+
+impl Ids {
+    fn contains(&self, id: &str) -> bool {
+        self.0.iter().any(|known| known == id)
+    }
+
+    fn insert(&mut self, id: &str) {
+        if !self.contains(id) {
+            self.0.push(id.to_owned());
+        }
+    }
+
+    fn remove(&mut self, id: &str) {
+        self.0.retain(|known| known != id);
+    }
 }
 
 /// A filter whose every job is watched, as pages of it arrive.
@@ -29,7 +49,7 @@ struct WatchedFilter {
     /// The filters as a query string (`Status=Running&Tag.1.Key=env`): the request's own
     /// writer, which gives one text for one set of filters.
     filter: String,
-    jobs: BTreeSet<String>,
+    jobs: Ids,
 }
 
 /// The filters of a request, as a query string without its page and page size.
@@ -54,18 +74,25 @@ impl Watchlist {
         self.filters.iter().any(|f| f.filter == filter)
     }
 
-    /// Every watched JobId, alone or through a filter, in order.
-    pub fn watched_ids(&self) -> BTreeSet<&str> {
-        self.jobs
+    /// Every watched JobId, alone or through a filter, each once.
+    pub fn watched_ids(&self) -> Vec<&str> {
+        let mut ids: Vec<&str> = Vec::new();
+        let all = self
+            .jobs
+            .0
             .iter()
-            .chain(self.filters.iter().flat_map(|f| f.jobs.iter()))
-            .map(String::as_str)
-            .collect()
+            .chain(self.filters.iter().flat_map(|f| f.jobs.0.iter()));
+        for id in all {
+            if !ids.contains(&id.as_str()) {
+                ids.push(id);
+            }
+        }
+        ids
     }
 
     /// Whether nothing is watched.
     pub fn is_empty(&self) -> bool {
-        self.jobs.is_empty() && self.filters.is_empty()
+        self.jobs.0.is_empty() && self.filters.is_empty()
     }
 
     /// Watches `job_id`, or stops watching it (alone and through every filter).
@@ -75,9 +102,9 @@ impl Watchlist {
             for filter in &mut self.filters {
                 filter.jobs.remove(job_id);
             }
-            self.unwatched.insert(job_id.to_owned());
+            self.unwatched.insert(job_id);
         } else {
-            self.jobs.insert(job_id.to_owned());
+            self.jobs.insert(job_id);
             self.unwatched.remove(job_id);
         }
     }
@@ -94,9 +121,10 @@ impl Watchlist {
             self.filters.remove(index);
             return;
         }
-        let jobs: BTreeSet<String> = shown.into_iter().map(str::to_owned).collect();
-        for job in &jobs {
+        let mut jobs = Ids::default();
+        for job in shown {
             self.unwatched.remove(job);
+            jobs.insert(job);
         }
         self.filters.push(WatchedFilter { filter, jobs });
     }
@@ -107,11 +135,9 @@ impl Watchlist {
         let filter = filter_of(request);
         let unwatched = &self.unwatched;
         for watched in self.filters.iter_mut().filter(|f| f.filter == filter) {
-            watched.jobs.extend(
-                jobs.iter()
-                    .map(|job| job.job_id.clone())
-                    .filter(|id| !unwatched.contains(id)),
-            );
+            for job in jobs.iter().filter(|job| !unwatched.contains(&job.job_id)) {
+                watched.jobs.insert(&job.job_id);
+            }
         }
     }
 }
@@ -130,7 +156,8 @@ pub struct Ending {
 /// The status of every job seen, to tell when one changes.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct StatusLog {
-    last: BTreeMap<String, Status>,
+    /// By JobId, as [`ProgressLog`](crate::progress_log::ProgressLog) keeps them.
+    last: Vec<(String, Status)>,
 }
 
 impl StatusLog {
@@ -138,7 +165,9 @@ impl StatusLog {
     /// `InError` (every status but those two).
     pub fn may_still_end(&self, job_id: &str) -> bool {
         self.last
-            .get(job_id)
+            .iter()
+            .find(|(id, _)| id == job_id)
+            .map(|(_, status)| status)
             .is_some_and(|status| !matches!(status, Status::Finished | Status::InError))
     }
 
@@ -151,7 +180,13 @@ impl StatusLog {
             let Some(status) = job.status.clone() else {
                 continue;
             };
-            let before = self.last.insert(job.job_id.clone(), status.clone());
+            let before = match self.last.iter_mut().find(|(id, _)| *id == job.job_id) {
+                Some((_, last)) => Some(std::mem::replace(last, status.clone())),
+                None => {
+                    self.last.push((job.job_id.clone(), status.clone()));
+                    None
+                }
+            };
             let ended = matches!(status, Status::Finished | Status::InError);
             if ended && before.is_some_and(|before| before != status) {
                 endings.push(Ending {
