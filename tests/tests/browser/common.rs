@@ -1,6 +1,8 @@
 //! What several tests compute the same way.
 
+use serde_json::Value;
 use smc_core::{DescribeReplicationJobsResponse, ReplicationJob, TagFilter};
+use smc_e2e::{paths, Browser};
 
 /// The JobIds of a page, in order.
 pub fn job_ids(page: &DescribeReplicationJobsResponse) -> Vec<String> {
@@ -90,4 +92,39 @@ pub async fn open_one_job<'a>(
     let viewer = browser.viewer();
     assert_eq!(viewer.rows().await, vec![job_id.to_owned()]);
     viewer
+}
+
+/// Runs axe-core on the page and fails, naming `view`, on any serious or critical
+/// violation.
+pub async fn assert_no_serious_violations(browser: &Browser, view: &str) {
+    let axe = std::fs::read_to_string(paths::axe_core()).expect("axe-core's bundle");
+    // WebDriver scripts run outside the page's Content-Security-Policy.
+    browser
+        .execute(&format!("{axe}\nreturn true;"), vec![])
+        .await;
+    let result = browser
+        .client()
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             axe.run(document, { resultTypes: ['violations'] })
+               .then((r) => done(r.violations.map((v) => ({
+                 id: v.id, impact: v.impact, help: v.help,
+                 nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }))))
+               .catch((e) => done({ error: String(e) }));",
+            vec![],
+        )
+        .await
+        .expect("axe runs");
+    let Value::Array(violations) = result else {
+        panic!("axe failed on {view}: {result}");
+    };
+    let serious: Vec<&Value> = violations
+        .iter()
+        .filter(|v| matches!(v["impact"].as_str(), Some("serious" | "critical")))
+        .collect();
+    assert!(
+        serious.is_empty(),
+        "serious or critical violations on {view}: {}",
+        serde_json::to_string_pretty(&serious).unwrap()
+    );
 }

@@ -11,6 +11,15 @@ pub const EN_US: Texts = Texts {
     slowing_down_announcement: "Slowing down: the jobs load again in a few seconds",
     showing_jobs: |range, page, last| format!("Showing {range} jobs, page {page} of {last}"),
 
+    jobs_by_status: "Jobs by status",
+    count_loading: "counting…",
+    count_unknown: |code| format!("Count unknown: {code}"),
+
+    theme: "Theme",
+    theme_system: "System",
+    theme_light: "Light",
+    theme_dark: "Dark",
+
     time_left_under_a_minute: "less than 1 min",
     time_left_about: |span| format!("about {span} left"),
     span_minutes: |n| format!("{n} min"),
