@@ -53,6 +53,10 @@ pub enum Notice {
         /// The page shown instead.
         shown: i64,
     },
+    /// The browser refuses notifications to this site: watched jobs cannot tell their end.
+    NotificationsDenied,
+    /// The browser has no notifications.
+    NotificationsUnsupported,
 }
 
 impl Notice {
@@ -66,6 +70,8 @@ impl Notice {
             Notice::PastTheEnd { page, total, shown } => {
                 (texts.past_the_end)(*page, &grouped(*total), *shown)
             }
+            Notice::NotificationsDenied => texts.notifications_denied.to_owned(),
+            Notice::NotificationsUnsupported => texts.notifications_unsupported.to_owned(),
         }
     }
 }
@@ -131,6 +137,8 @@ pub enum Action {
     SortBy(Column),
     /// Takes the state a URL holds (on load, back and forward).
     FromUrl(UrlState, Vec<Dropped>),
+    /// Adds a notice.
+    Notice(Notice),
     /// Dismisses the notices.
     DismissNotices,
     /// An id was copied to the clipboard.
@@ -346,6 +354,11 @@ impl Reducible for ViewState {
                 next.open_job = url.open_job;
                 next.notices
                     .extend(dropped.into_iter().map(Notice::Dropped));
+                next
+            }
+            Action::Notice(notice) => {
+                let mut next = state;
+                next.notices.push(notice);
                 next
             }
             Action::DismissNotices => ViewState {

@@ -4,8 +4,9 @@
 //! so tests share nothing and run in any order. What a test expects comes from the API
 //! itself (asked through the proxy), never from numbers copied from the generator.
 //! Screenshots of the list, a filtered list, details, an error, odd fields, the embed page,
-//! the account switcher, the throttling banner and the dark list go to
-//! `target/e2e/`.
+//! the account switcher, the throttling banner, the dark list and the time left go to
+//! `target/e2e/`. Tests of time (the time left, notifications) move the emulator's clock
+//! and the page's by hand.
 
 mod accessibility;
 mod common;
@@ -17,9 +18,11 @@ mod faults;
 mod filters;
 mod history;
 mod languages;
+mod notifications;
 mod odd_fields;
 mod paging;
 mod profiles;
 mod status_counts;
 mod tags;
 mod throttling;
+mod time_left;

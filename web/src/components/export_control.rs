@@ -9,8 +9,9 @@ use yew::prelude::*;
 
 use crate::api::Endpoint;
 use crate::export::{download, fetch_all, ExportError, ExportFormat};
-use crate::format::grouped;
+use crate::format::{grouped, now};
 use crate::hooks::use_texts;
+use crate::progress_log::ProgressLog;
 
 /// Where the export fetches from, and what.
 #[derive(Properties, PartialEq)]
@@ -19,6 +20,9 @@ pub struct ExportControlProps {
     pub endpoint: Endpoint,
     /// The request whose filters are exported (its page and page size are not).
     pub request: DescribeReplicationJobs,
+    /// The progress seen, for the time left of running jobs in CSV.
+    #[prop_or_default]
+    pub progress: Rc<ProgressLog>,
 }
 
 /// What the export control shows.
@@ -49,6 +53,7 @@ pub fn ExportControl(props: &ExportControlProps) -> Html {
         let cancelled = cancelled.clone();
         let endpoint = props.endpoint.clone();
         let request = props.request.clone();
+        let seen = props.progress.clone();
         Callback::from(move |_: MouseEvent| {
             let flag = Rc::new(Cell::new(false));
             *cancelled.borrow_mut() = flag.clone();
@@ -58,6 +63,7 @@ pub fn ExportControl(props: &ExportControlProps) -> Html {
                 pages: 1,
             });
             let export = export.clone();
+            let seen = seen.clone();
             let endpoint = endpoint.clone();
             let request = request.clone();
             spawn_local(async move {
@@ -72,10 +78,14 @@ pub fn ExportControl(props: &ExportControlProps) -> Html {
                     }
                 };
                 let ended = match fetch_all(&endpoint, &request, progress, flag).await {
-                    Ok(jobs) => match download(format, &format.render(&jobs)) {
-                        Ok(()) => ExportState::Done(jobs.len()),
-                        Err(_) => ExportState::Failed(texts.export_refused.to_owned()),
-                    },
+                    Ok(jobs) => {
+                        let at = now();
+                        let content = format.render(&jobs, |job| seen.time_left(job, at));
+                        match download(format, &content) {
+                            Ok(()) => ExportState::Done(jobs.len()),
+                            Err(_) => ExportState::Failed(texts.export_refused.to_owned()),
+                        }
+                    }
                     Err(ExportError::Cancelled) => return,
                     Err(ExportError::Api(error)) => {
                         ExportState::Failed(format!("{}: {}", error.code, error.message))

@@ -10,6 +10,7 @@ use crate::format::{grouped, Zone};
 use crate::hooks::use_texts;
 use crate::i18n::Lang;
 use crate::prefs::Preferences;
+use crate::progress_log::ProgressLog;
 
 /// What the title bar shows and changes.
 #[derive(Properties, PartialEq)]
@@ -36,6 +37,9 @@ pub struct HeaderProps {
     pub on_toggle_preferences: Callback<()>,
     /// Whether the preferences panel is open.
     pub preferences_open: bool,
+    /// The progress seen, for the export's time left.
+    #[prop_or_default]
+    pub progress: std::rc::Rc<ProgressLog>,
 }
 
 /// The title bar.
@@ -107,7 +111,8 @@ pub fn Header(props: &HeaderProps) -> Html {
                 </label>
                 <button type="button" class="smcv-button" disabled={props.loading}
                     onclick={props.on_refresh.reform(|_| ())}>{ texts.refresh }</button>
-                <ExportControl endpoint={props.endpoint.clone()} request={props.request.clone()} />
+                <ExportControl endpoint={props.endpoint.clone()} request={props.request.clone()}
+                    progress={props.progress.clone()} />
                 <button type="button" class="smcv-button" aria-expanded={props.preferences_open.to_string()}
                     onclick={props.on_toggle_preferences.reform(|_| ())}>{ texts.preferences }</button>
             </div>

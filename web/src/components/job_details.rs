@@ -10,6 +10,7 @@ use crate::columns::{target_summary, Column};
 use crate::components::cells::{
     job_type_text, net_mode_text, odd_cell, odd_field_value, progress_cell, status_indicator,
 };
+use crate::components::time_left::{rate_text, time_left_view};
 use crate::components::{CopyButton, TagChips};
 use crate::filters::tag_label;
 use crate::format::{format_time, human_bytes, time_span, Zone};
@@ -18,6 +19,7 @@ use crate::hooks::use_texts;
 use crate::i18n::Texts;
 use crate::page::PageJob;
 use crate::state::Action;
+use crate::time_left::Estimate;
 
 /// The job shown, and how.
 #[derive(Properties, PartialEq)]
@@ -30,6 +32,12 @@ pub struct JobDetailsProps {
     pub copied: Option<String>,
     /// Told to filter by a tag, and of copies.
     pub dispatch: Callback<Action>,
+    /// The job's time left (`None` when it does not run).
+    #[prop_or_default]
+    pub time_left: Option<Estimate>,
+    /// Now, for how long a stalled job has stood still.
+    #[prop_or(OffsetDateTime::UNIX_EPOCH)]
+    pub now: OffsetDateTime,
 }
 
 /// One labelled value; empty values are left out.
@@ -75,7 +83,10 @@ pub fn JobDetails(props: &JobDetailsProps) -> Html {
         zone,
         copied,
         dispatch,
+        time_left,
+        now,
     } = props;
+    let rate = rate_text(*time_left, texts);
     let zone = *zone;
     let is_copied = |text: &str| copied.as_deref() == Some(text);
     let request_id = job.request_id().to_owned();
@@ -99,6 +110,12 @@ pub fn JobDetails(props: &JobDetailsProps) -> Html {
                     { or_odd(job, "Status", texts.status_label, texts, fact(texts.status_label, status_indicator(job.status.as_ref(), texts))) }
                     { or_odd(job, "BusinessStatus", texts.business_status_label, texts, fact(texts.business_status_label, job.business_status.as_ref().map_or("–", |s| texts.business_status_name(s)).to_owned())) }
                     { or_odd(job, "Progress", Column::Progress.label(texts), texts, fact(Column::Progress.label(texts), progress_cell(job.progress, texts.progress_of_this_job.to_owned()))) }
+                    if time_left.is_some() {
+                        { fact(texts.time_left_label, time_left_view(*time_left, *now, texts)) }
+                    }
+                    if let Some(rate) = rate {
+                        { fact(texts.transfer_rate_label, rate) }
+                    }
                     { or_odd(job, "JobType", texts.type_label, texts, fact(texts.type_label, job_type_text(job.job_type, texts))) }
                     { or_odd(job, "SourceId", Column::Source.label(texts), texts, text_fact(Column::Source.label(texts), &job.source_id)) }
                     { or_odd(job, "RegionId", texts.region, texts, text_fact(texts.region, &job.region_id)) }

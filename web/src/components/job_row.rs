@@ -8,12 +8,15 @@ use crate::columns::{last_run_start, odd_run_start, target_summary, Column};
 use crate::components::cells::{
     job_type_text, odd_cell, odd_field_value, progress_cell, status_indicator, time_cell,
 };
+use crate::components::time_left::time_left_view;
+use crate::components::WatchToggle;
 use crate::components::{CopyButton, TagChips};
 use crate::filters::tag_label;
 use crate::format::Zone;
 use crate::hooks::use_texts;
 use crate::page::PageJob;
-use crate::state::Action;
+use crate::state::{job_may_change, Action};
+use crate::time_left::Estimate;
 
 /// The job a row shows, and how.
 #[derive(Properties, PartialEq)]
@@ -32,6 +35,15 @@ pub struct JobRowProps {
     pub copied: bool,
     /// Told to open the job, to filter by a tag, and of copies.
     pub dispatch: Callback<Action>,
+    /// The job's time left (`None` when it does not run).
+    #[prop_or_default]
+    pub time_left: Option<Estimate>,
+    /// Whether the job is watched.
+    #[prop_or_default]
+    pub watched: bool,
+    /// Told the JobId to watch, or to stop watching.
+    #[prop_or_default]
+    pub on_watch: Callback<String>,
 }
 
 /// A row: the name opens the details, tags filter, the id copies.
@@ -82,6 +94,21 @@ pub fn JobRow(props: &JobRowProps) -> Html {
             Column::Progress => html! {
                 <td>{ progress_cell(job.progress, (texts.progress_of)(&name)) }</td>
             },
+            Column::TimeLeft => {
+                let watchable = props.watched || job_may_change(job);
+                let on_toggle = {
+                    let id = job.job_id.clone();
+                    props.on_watch.reform(move |()| id.clone())
+                };
+                html! {
+                    <td class="smcv-cell-time-left">
+                        { time_left_view(props.time_left, props.now, texts) }
+                        if watchable {
+                            <WatchToggle pressed={props.watched} label={(texts.watch_job)(&name)} {on_toggle} />
+                        }
+                    </td>
+                }
+            }
             Column::Source => html! { <td><code>{ job.source_id.clone() }</code></td> },
             Column::Target => html! { <td>{ target_summary(job, texts) }</td> },
             Column::JobType => html! { <td>{ job_type_text(job.job_type, texts) }</td> },

@@ -7,7 +7,9 @@ use smc_core::{BusinessStatus, JobType, LicenseType, NetMode, RunType, Status, T
 use super::Texts;
 
 /// The fields named under `words` (fixed texts) as a list; the pattern names every field of
-/// [`Texts`] once, so none can be left out by mistake.
+/// [`Texts`] once, so none can be left out by mistake. A field of [`Texts`] missing here
+/// fails to compile with "pattern requires `..`": list it under `words` if it is a
+/// `&'static str`, else under `others`.
 macro_rules! fixed_words {
     ($texts:expr, words: [$($word:ident,)*], others: [$($other:ident,)*]) => {{
         let Texts {
@@ -238,8 +240,30 @@ impl Texts {
                 theme_system,
                 theme_light,
                 theme_dark,
+                time_left_under_a_minute,
+                time_left_pending,
+                stalled,
+                time_left_label,
+                transfer_rate_label,
+                watch,
+                watch_filter,
+                notifications_denied,
+                notifications_unsupported,
             ],
             others: [
+                time_left_about,
+                span_minutes,
+                span_hours,
+                span_days,
+                stalled_for,
+                per_second,
+                percent_per_minute,
+                percent_per_hour,
+                watch_job,
+                notification_finished_title,
+                notification_finished_body,
+                notification_failed_title,
+                notification_failed_body,
                 count_unknown,
                 status,
                 business_status,
