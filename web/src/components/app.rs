@@ -5,8 +5,8 @@ use yew::prelude::*;
 
 use crate::api::Endpoint;
 use crate::components::{
-    AccountSwitcher, ActiveFilters, Banners, DetailsPanel, FilterBar, Header, JobsTable,
-    Pagination, PreferencesPanel, RequestIdNote,
+    AccountSwitcher, ActiveFilters, Banners, DetailsPanel, FilterBar, FiltersToggle, Header,
+    JobsTable, Pagination, PreferencesPanel, RequestIdNote,
 };
 use crate::filters::active_filters;
 use crate::hooks::{
@@ -100,6 +100,9 @@ pub fn App(props: &AppProps) -> Html {
         use_callback((), move |action: Action, _| dispatcher.dispatch(action))
     };
     let show_preferences = use_state(|| false);
+    // On a narrow viewer the filters start folded away, so the jobs show first.
+    let show_filters = use_state(|| false);
+    let filters_panel_id = use_unique_id("filters-panel");
     let preferences_id = use_unique_id("prefs");
     let filters_id = use_unique_id("filters");
     let paging_id = use_unique_id("paging");
@@ -207,6 +210,10 @@ pub fn App(props: &AppProps) -> Html {
         })
     };
     let switcher = profiles.filter(|list| !fixed_profile && list.profiles.len() > 1);
+    let toggle_filters = {
+        let show_filters = show_filters.clone();
+        Callback::from(move |_| show_filters.set(!*show_filters))
+    };
     let toggle_preferences = {
         let show_preferences = show_preferences.clone();
         Callback::from(move |_| show_preferences.set(!*show_preferences))
@@ -219,6 +226,7 @@ pub fn App(props: &AppProps) -> Html {
     let texts = lang.texts();
 
     let window = state.window();
+    let filter_count = active_filters(&state.request).len();
     let loading = state.fetch.loading;
     let page = state.fetch.page.clone();
     let request_id = page
@@ -252,37 +260,45 @@ pub fn App(props: &AppProps) -> Html {
             if let Some(profiles) = switcher {
                 <AccountSwitcher {profiles} selected={state.profile.clone()} on_change={on_profile} />
             }
-            <FilterBar
-                request={state.request.clone()}
-                id={filters_id}
-                id_messages={state.id_messages.clone()}
-                tag_message={state.tag_message.clone()}
-                dispatch={dispatch.clone()} />
-            <ActiveFilters request={state.request.clone()} dispatch={dispatch.clone()} />
-            <div class="smcv-sr-only" role="status" aria-live="polite" aria-atomic="true">{ announcement(&state, texts) }</div>
-            <Banners
-                notices={state.notices.clone()}
-                error={state.fetch.error.clone()}
-                retry_in={state.fetch.retry_in}
-                {loading}
-                dispatch={dispatch.clone()} />
-            <JobsTable
-                page={page.clone()}
-                columns={preferences.visible_columns()}
-                sort={state.sort}
-                zone={preferences.zone}
-                {loading}
-                filtered={!active_filters(&state.request).is_empty()}
-                page_size={window.page_size}
-                selected={state.open_job.clone()}
-                now={table_now}
-                copied={state.copied.clone()}
-                dispatch={dispatch.clone()} />
-            <Pagination {window} {loading} id={paging_id} dispatch={dispatch.clone()} {on_page_size} />
-            if let Some(request_id) = request_id {
-                <RequestIdNote copied={state.copied.as_ref() == Some(&request_id)} {request_id}
+            <div class={classes!("smcv-layout", state.open_job.is_some().then_some("smcv-layout--details"))}>
+            <div class="smcv-list">
+                <FiltersToggle active={filter_count} expanded={*show_filters}
+                    controls={filters_panel_id.clone()} on_toggle={toggle_filters} />
+                <div id={filters_panel_id}
+                    class={classes!("smcv-filters-panel", (!*show_filters).then_some("smcv-filters-panel--folded"))}>
+                    <FilterBar
+                        request={state.request.clone()}
+                        id={filters_id}
+                        id_messages={state.id_messages.clone()}
+                        tag_message={state.tag_message.clone()}
+                        dispatch={dispatch.clone()} />
+                </div>
+                <ActiveFilters request={state.request.clone()} dispatch={dispatch.clone()} />
+                <div class="smcv-sr-only" role="status" aria-live="polite" aria-atomic="true">{ announcement(&state, texts) }</div>
+                <Banners
+                    notices={state.notices.clone()}
+                    error={state.fetch.error.clone()}
+                    retry_in={state.fetch.retry_in}
+                    {loading}
                     dispatch={dispatch.clone()} />
-            }
+                <JobsTable
+                    page={page.clone()}
+                    columns={preferences.visible_columns()}
+                    sort={state.sort}
+                    zone={preferences.zone}
+                    {loading}
+                    filtered={filter_count > 0}
+                    page_size={window.page_size}
+                    selected={state.open_job.clone()}
+                    now={table_now}
+                    copied={state.copied.clone()}
+                    dispatch={dispatch.clone()} />
+                <Pagination {window} {loading} id={paging_id} dispatch={dispatch.clone()} {on_page_size} />
+                if let Some(request_id) = request_id {
+                    <RequestIdNote copied={state.copied.as_ref() == Some(&request_id)} {request_id}
+                        dispatch={dispatch.clone()} />
+                }
+            </div>
             if let Some(job_id) = &state.open_job {
                 <DetailsPanel
                     job_id={job_id.clone()}
@@ -292,6 +308,7 @@ pub fn App(props: &AppProps) -> Html {
                     copied={state.copied.clone()}
                     {dispatch} />
             }
+            </div>
         </div>
         </ContextProvider<Lang>>
     }

@@ -20,8 +20,9 @@ pub struct ColumnHeaderProps {
 #[function_component]
 pub fn ColumnHeader(props: &ColumnHeaderProps) -> Html {
     let column = props.column;
+    let class = format!("smcv-col--{}", column.key());
     if !column.sortable() {
-        return html! { <th scope="col">{ column.label() }</th> };
+        return html! { <th scope="col" {class}>{ column.label() }</th> };
     }
     let sorted = props.sort.filter(|sort| sort.column == column);
     let (aria_sort, arrow) = match sorted {
@@ -35,7 +36,7 @@ pub fn ColumnHeader(props: &ColumnHeaderProps) -> Html {
     };
     let onclick = props.dispatch.reform(move |_| Action::SortBy(column));
     html! {
-        <th scope="col" aria-sort={aria_sort}>
+        <th scope="col" {class} aria-sort={aria_sort}>
             <button type="button" class="smcv-sort" {onclick} title="Sort this page">
                 { column.label() }
                 <span class="smcv-sort__arrow" aria-hidden="true">{ arrow }</span>

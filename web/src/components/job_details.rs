@@ -6,9 +6,9 @@ use smc_core::{Part, ReplicationJob, Tag};
 use time::OffsetDateTime;
 use yew::prelude::*;
 
-use crate::columns::target_summary;
 use crate::components::cells::{
     job_type_text, net_mode_text, odd_cell, odd_field_value, progress_cell, status_indicator,
+    target_text,
 };
 use crate::components::{CopyButton, TagChips};
 use crate::filters::tag_label;
@@ -131,7 +131,7 @@ pub fn JobDetails(props: &JobDetailsProps) -> Html {
             <section aria-label="Target">
                 <h3>{ "Target" }</h3>
                 <dl class="smcv-facts">
-                    { fact("Target", target_summary(job)) }
+                    { fact("Target", target_text(job)) }
                     { text_fact("Image name", &job.image_name) }
                     { text_fact("Image ID", &job.image_id) }
                     { text_fact("Instance ID", &job.instance_id) }

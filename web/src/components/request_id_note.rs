@@ -2,6 +2,7 @@
 
 use yew::prelude::*;
 
+use crate::components::cells::id_text;
 use crate::components::CopyButton;
 use crate::state::Action;
 
@@ -22,7 +23,7 @@ pub fn RequestIdNote(props: &RequestIdNoteProps) -> Html {
     html! {
         <p class="smcv-request-id">
             <span class="smcv-muted">{ "Request ID of this page" }</span>
-            <code>{ props.request_id.clone() }</code>
+            { id_text(&props.request_id) }
             <CopyButton text={props.request_id.clone()} what="request ID" copied={props.copied}
                 dispatch={props.dispatch.clone()} />
         </p>

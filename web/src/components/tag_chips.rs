@@ -3,6 +3,8 @@
 use smc_core::{Tag, TagFilter};
 use yew::prelude::*;
 
+use crate::components::MoreTags;
+
 /// The tags shown, and what choosing one does.
 #[derive(Properties, PartialEq)]
 pub struct TagChipsProps {
@@ -11,6 +13,9 @@ pub struct TagChipsProps {
     /// With it, chips are buttons that hand their tag over (to add it as a filter).
     #[prop_or_default]
     pub on_select: Option<Callback<Tag>>,
+    /// With it, at most this many chips show and the rest wait behind a `+N` chip.
+    #[prop_or_default]
+    pub limit: Option<usize>,
 }
 
 /// Tags as chips; a dash when there are none.
@@ -37,9 +42,16 @@ pub fn TagChips(props: &TagChipsProps) -> Html {
             None => html! { <li><span class="smcv-chip smcv-chip--tag">{ label }</span></li> },
         }
     };
+    let shown = props.limit.unwrap_or(usize::MAX).max(1);
+    let hidden = &props.tags[shown.min(props.tags.len())..];
     html! {
         <ul class="smcv-chips smcv-chips--tags">
-            { for props.tags.iter().map(chip) }
+            { for props.tags.iter().take(shown).map(chip) }
+            if !hidden.is_empty() {
+                <li>
+                    <MoreTags count={hidden.len()}>{ for hidden.iter().map(chip) }</MoreTags>
+                </li>
+            }
         </ul>
     }
 }

@@ -10,4 +10,10 @@ pub const EN_US: Texts = Texts {
     could_not_load_jobs: |code| format!("Could not load jobs: {code}"),
     slowing_down_announcement: "Slowing down: the jobs load again in a few seconds",
     showing_jobs: |range, page, last| format!("Showing {range} jobs, page {page} of {last}"),
+
+    filters_toggle: |count| format!("Filters ({count})"),
+    more_tags: |count| match count {
+        1 => "1 more tag".to_owned(),
+        _ => format!("{count} more tags"),
+    },
 };

@@ -17,4 +17,10 @@ pub struct Texts {
     pub slowing_down_announcement: &'static str,
     /// A page arrived: the range label, the page, the last page.
     pub showing_jobs: fn(&str, i64, i64) -> String,
+
+    // Every width.
+    /// The button that shows the filters on a narrow screen: how many are set.
+    pub filters_toggle: fn(usize) -> String,
+    /// The accessible name of a row's "+N", which shows the tags that do not fit.
+    pub more_tags: fn(usize) -> String,
 }

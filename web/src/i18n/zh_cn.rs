@@ -10,4 +10,7 @@ pub const ZH_CN: Texts = Texts {
     could_not_load_jobs: |code| format!("无法加载迁移任务：{code}"),
     slowing_down_announcement: "请求过于频繁，几秒后将重新加载迁移任务",
     showing_jobs: |range, page, last| format!("显示第 {range} 个任务，第 {page}/{last} 页"),
+
+    filters_toggle: |count| format!("筛选条件（{count}）"),
+    more_tags: |count| format!("另外 {count} 个标签"),
 };
