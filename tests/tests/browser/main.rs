@@ -15,6 +15,7 @@ mod export;
 mod faults;
 mod filters;
 mod history;
+mod layout;
 mod odd_fields;
 mod paging;
 mod profiles;

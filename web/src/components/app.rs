@@ -237,31 +237,31 @@ pub fn App(props: &AppProps) -> Html {
     html! {
         <ContextProvider<Lang> context={lang}>
         <div class="smcv" lang={lang.tag()} data-density={preferences.density.key()}>
-            <Header
-                total={page.as_ref().and_then(|p| p.total_count)}
-                {loading}
-                loaded_at={state.fetch.loaded_at}
-                preferences={preferences.clone()}
-                {polling}
-                endpoint={endpoint.clone()}
-                request={state.request.clone()}
-                on_refresh={dispatch.reform(|_| Action::Refresh)}
-                on_preferences={set_preferences.clone()}
-                on_toggle_preferences={toggle_preferences.clone()}
-                preferences_open={*show_preferences} />
-            if *show_preferences {
-                <PreferencesPanel
-                    preferences={preferences.clone()}
-                    id={preferences_id}
-                    on_change={set_preferences}
-                    on_page_size={on_page_size.clone()}
-                    on_close={toggle_preferences} />
-            }
-            if let Some(profiles) = switcher {
-                <AccountSwitcher {profiles} selected={state.profile.clone()} on_change={on_profile} />
-            }
             <div class={classes!("smcv-layout", state.open_job.is_some().then_some("smcv-layout--details"))}>
             <div class="smcv-list">
+                <Header
+                    total={page.as_ref().and_then(|p| p.total_count)}
+                    {loading}
+                    loaded_at={state.fetch.loaded_at}
+                    preferences={preferences.clone()}
+                    {polling}
+                    endpoint={endpoint.clone()}
+                    request={state.request.clone()}
+                    on_refresh={dispatch.reform(|_| Action::Refresh)}
+                    on_preferences={set_preferences.clone()}
+                    on_toggle_preferences={toggle_preferences.clone()}
+                    preferences_open={*show_preferences} />
+                if *show_preferences {
+                    <PreferencesPanel
+                        preferences={preferences.clone()}
+                        id={preferences_id}
+                        on_change={set_preferences}
+                        on_page_size={on_page_size.clone()}
+                        on_close={toggle_preferences} />
+                }
+                if let Some(profiles) = switcher {
+                    <AccountSwitcher {profiles} selected={state.profile.clone()} on_change={on_profile} />
+                }
                 <FiltersToggle active={filter_count} expanded={*show_filters}
                     controls={filters_panel_id.clone()} on_toggle={toggle_filters} />
                 <div id={filters_panel_id}
