@@ -5,7 +5,7 @@
 //! itself (asked through the proxy), never from numbers copied from the generator.
 //! Screenshots of the list, a filtered list, details, an error, odd fields, the embed page,
 //! the account switcher and the throttling banner go to
-//! `target/e2e/`.
+//! `target/e2e/`; those of every width, scheme and language to `docs/screenshots/`.
 
 mod accessibility;
 mod common;
@@ -19,5 +19,6 @@ mod layout;
 mod odd_fields;
 mod paging;
 mod profiles;
+mod screenshots;
 mod tags;
 mod throttling;
