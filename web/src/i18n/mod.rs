@@ -133,4 +133,13 @@ mod tests {
         );
         assert!((ZH_CN.showing_jobs)("1–20 of 240", 1, 12).contains("12"));
     }
+
+    #[test]
+    fn the_narrow_screen_texts_count_in_each_language() {
+        assert_eq!((EN_US.filters_toggle)(0), "Filters (0)");
+        assert_eq!((EN_US.more_tags)(1), "1 more tag");
+        assert_eq!((EN_US.more_tags)(3), "3 more tags");
+        assert_eq!((ZH_CN.filters_toggle)(2), "筛选条件（2）");
+        assert_eq!((ZH_CN.more_tags)(3), "另外 3 个标签");
+    }
 }
