@@ -2,18 +2,16 @@
 //! serious or critical violations.
 
 use smc_e2e::axe::assert_no_serious_violations;
-use smc_e2e::{Browser, BrowserOptions, ColorScheme, Stack};
+use smc_e2e::Stack;
+
+use crate::common::{browser_in, LANGUAGES, SCHEMES};
 
 #[tokio::test]
 async fn list_and_details_have_no_serious_accessibility_violations_in_either_language_or_scheme() {
     let stack = Stack::start().await;
-    for lang in ["en-US", "zh-CN"] {
-        let browser = Browser::start_with(BrowserOptions {
-            lang: Some(lang),
-            ..BrowserOptions::default()
-        })
-        .await;
-        for scheme in [ColorScheme::Light, ColorScheme::Dark] {
+    for lang in LANGUAGES {
+        let browser = browser_in(lang).await;
+        for scheme in SCHEMES {
             browser.emulate_color_scheme(scheme).await;
             let view = |what: &str| format!("{what} ({lang}, {})", scheme.value());
             browser.goto(&stack.url("/")).await;

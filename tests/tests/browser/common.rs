@@ -1,6 +1,22 @@
 //! What several tests compute the same way.
 
 use smc_core::{DescribeReplicationJobsResponse, ReplicationJob, TagFilter};
+use smc_e2e::{Browser, BrowserOptions, ColorScheme};
+
+/// The languages the viewer speaks, as Chromium's `--lang` asks for them.
+pub const LANGUAGES: [&str; 2] = ["en-US", "zh-CN"];
+
+/// Both color schemes.
+pub const SCHEMES: [ColorScheme; 2] = [ColorScheme::Light, ColorScheme::Dark];
+
+/// A browser that prefers `lang`, at the default window size.
+pub async fn browser_in(lang: &'static str) -> Browser {
+    Browser::start_with(BrowserOptions {
+        lang: Some(lang),
+        ..BrowserOptions::default()
+    })
+    .await
+}
 
 /// The JobIds of a page, in order.
 pub fn job_ids(page: &DescribeReplicationJobsResponse) -> Vec<String> {

@@ -7,7 +7,7 @@ use fantoccini::actions::{InputSource, MouseActions, PointerAction};
 use fantoccini::key::Key;
 use fantoccini::Locator;
 use serde_json::{json, Value};
-use smc_core::{DescribeReplicationJobs, TagFilter};
+use smc_core::{DescribeReplicationJobs, DescribeReplicationJobsResponse, TagFilter};
 use smc_e2e::axe::assert_no_serious_violations;
 use smc_e2e::browser::{strings, Viewer};
 use smc_e2e::{Browser, Stack};
@@ -50,8 +50,9 @@ fn number(value: &Value, field: &str) -> f64 {
         .unwrap_or_else(|| panic!("no {field} in {value}"))
 }
 
-#[tokio::test]
-async fn at_360_px_rows_show_first_ids_stay_whole_filters_fold_and_details_cover_the_list() {
+/// The viewer on a `width` × `height` screen showing its first page, which the API
+/// answers with the jobs returned here.
+async fn list_at(width: u32, height: u32) -> (Stack, DescribeReplicationJobsResponse, Browser) {
     let stack = Stack::start().await;
     let first_page = stack
         .page(&DescribeReplicationJobs {
@@ -60,10 +61,16 @@ async fn at_360_px_rows_show_first_ids_stay_whole_filters_fold_and_details_cover
         })
         .await;
     let browser = Browser::start().await;
-    browser.emulate_viewport(360, 740).await;
+    browser.emulate_viewport(width, height).await;
     browser.goto(&stack.url("/")).await;
+    assert_eq!(browser.viewer().rows().await, job_ids(&first_page));
+    (stack, first_page, browser)
+}
+
+#[tokio::test]
+async fn at_360_px_rows_show_first_ids_stay_whole_filters_fold_and_details_cover_the_list() {
+    let (_stack, first_page, browser) = list_at(360, 740).await;
     let viewer = browser.viewer();
-    assert_eq!(viewer.rows().await, job_ids(&first_page));
 
     // The first job's name and id are on the first screen, with no scrolling.
     let first = &first_page.replication_jobs[0];
@@ -140,15 +147,7 @@ async fn at_360_px_rows_show_first_ids_stay_whole_filters_fold_and_details_cover
 
     // The details cover the list, the whole width; Escape closes them and the focus goes
     // back to the row.
-    viewer
-        .click(&format!("Open details of {}", shown_name(first)))
-        .await;
-    viewer
-        .wait_for(
-            "the details",
-            "root.querySelector('.smcv-details .smcv-details__body')",
-        )
-        .await;
+    open_details(&viewer, shown_name(first)).await;
     let details = measure(
         &viewer,
         "({ ...rect(root.querySelector('.smcv-details')), page: document.documentElement.clientWidth })",
@@ -194,6 +193,17 @@ async fn at_360_px_rows_show_first_ids_stay_whole_filters_fold_and_details_cover
     browser.close().await;
 }
 
+/// Opens the details of the job named `name` from its row, as a person would.
+async fn open_details(viewer: &Viewer<'_>, name: &str) {
+    viewer.click(&format!("Open details of {name}")).await;
+    viewer
+        .wait_for(
+            "the details",
+            "root.querySelector('.smcv-details .smcv-details__body')",
+        )
+        .await;
+}
+
 async fn assert_no_sideways_scrolling(viewer: &Viewer<'_>) {
     let widths = viewer
         .eval("({ scroll: document.documentElement.scrollWidth, viewport: document.documentElement.clientWidth })")
@@ -206,18 +216,8 @@ async fn assert_no_sideways_scrolling(viewer: &Viewer<'_>) {
 
 #[tokio::test]
 async fn at_1440_px_rows_are_compact_the_header_sticks_chips_stay_whole_and_details_sit_beside() {
-    let stack = Stack::start().await;
-    let first_page = stack
-        .page(&DescribeReplicationJobs {
-            page_size: Some(20),
-            ..Default::default()
-        })
-        .await;
-    let browser = Browser::start().await;
-    browser.emulate_viewport(1440, 900).await;
-    browser.goto(&stack.url("/")).await;
+    let (_stack, first_page, browser) = list_at(1440, 900).await;
     let viewer = browser.viewer();
-    assert_eq!(viewer.rows().await, job_ids(&first_page));
     assert_eq!(viewer.eval(BROKEN_IDS).await, json!([]));
 
     // Rows are the name over the id, every other cell one line: at most three and a half
@@ -349,15 +349,7 @@ async fn at_1440_px_rows_are_compact_the_header_sticks_chips_stay_whole_and_deta
 
     // The details open beside the table, on the first screen, and stay there as the page
     // scrolls.
-    viewer
-        .click(&format!("Open details of {}", shown_name(job)))
-        .await;
-    viewer
-        .wait_for(
-            "the details",
-            "root.querySelector('.smcv-details .smcv-details__body')",
-        )
-        .await;
+    open_details(&viewer, shown_name(job)).await;
     let beside = measure(
         &viewer,
         "({ scrollY, details: rect(root.querySelector('.smcv-details')), table: rect(root.querySelector('.smcv-table-wrap')) })",

@@ -5,7 +5,9 @@
 
 use std::path::PathBuf;
 
-use smc_e2e::{paths, Browser, BrowserOptions, ColorScheme, Stack};
+use smc_e2e::{paths, Browser, Stack};
+
+use crate::common::{browser_in, LANGUAGES, SCHEMES};
 
 /// The widths shown, with a screen's height at each.
 const SCREENS: [(u32, u32); 3] = [(360, 740), (768, 1024), (1440, 900)];
@@ -39,13 +41,9 @@ async fn save(browser: &Browser, name: &str) {
 #[tokio::test]
 async fn screenshots_of_every_width_scheme_and_language() {
     let stack = Stack::start().await;
-    for lang in ["en-US", "zh-CN"] {
-        let browser = Browser::start_with(BrowserOptions {
-            lang: Some(lang),
-            ..BrowserOptions::default()
-        })
-        .await;
-        for scheme in [ColorScheme::Light, ColorScheme::Dark] {
+    for lang in LANGUAGES {
+        let browser = browser_in(lang).await;
+        for scheme in SCHEMES {
             browser.emulate_color_scheme(scheme).await;
             for (width, height) in SCREENS {
                 browser.emulate_viewport(width, height).await;

@@ -30,38 +30,38 @@ pub fn MoreTags(props: &MoreTagsProps) -> Html {
             Callback::from(move |_: Event| open.set(true))
         }
     };
+    // The list closes when what is left for lies outside "+N" and its chips.
+    let close_unless_inside = {
+        let open = open.clone();
+        let wrapper = wrapper.clone();
+        move |node: Option<web_sys::Node>| {
+            let inside = wrapper
+                .cast::<web_sys::Node>()
+                .is_some_and(|wrapper| wrapper.contains(node.as_ref()));
+            if !inside {
+                open.set(false);
+            }
+        }
+    };
+    // Tabbing from "+N" into its own chips keeps the list open.
     let on_focus_out = {
-        let open = open.clone();
-        let wrapper = wrapper.clone();
+        let close_unless_inside = close_unless_inside.clone();
         Callback::from(move |event: FocusEvent| {
-            // Tabbing from "+N" into its own chips keeps the list open.
-            let to = event
-                .related_target()
-                .and_then(|target| target.dyn_into::<web_sys::Node>().ok());
-            let inside = wrapper
-                .cast::<web_sys::Node>()
-                .is_some_and(|wrapper| wrapper.contains(to.as_ref()));
-            if !inside {
-                open.set(false);
-            }
+            close_unless_inside(
+                event
+                    .related_target()
+                    .and_then(|target| target.dyn_into::<web_sys::Node>().ok()),
+            )
         })
     };
-    let on_mouse_leave = {
-        let open = open.clone();
-        let wrapper = wrapper.clone();
-        Callback::from(move |_: MouseEvent| {
-            // The list stays while the focus is in it.
-            let focused = gloo::utils::document()
+    // The pointer leaving keeps the list open while the focus is in it.
+    let on_mouse_leave = Callback::from(move |_: MouseEvent| {
+        close_unless_inside(
+            gloo::utils::document()
                 .active_element()
-                .map(web_sys::Node::from);
-            let inside = wrapper
-                .cast::<web_sys::Node>()
-                .is_some_and(|wrapper| wrapper.contains(focused.as_ref()));
-            if !inside {
-                open.set(false);
-            }
-        })
-    };
+                .map(web_sys::Node::from),
+        )
+    });
     let on_key = {
         let open = open.clone();
         Callback::from(move |event: KeyboardEvent| {
