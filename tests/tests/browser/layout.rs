@@ -88,8 +88,15 @@ async fn at_360_px_rows_show_first_ids_stay_whole_filters_fold_and_details_cover
     for part in ["name", "id", "status"] {
         assert_eq!(row[part]["inside"], true, "the first row's {part}: {row}");
     }
-    // No id breaks inside, and the page never scrolls sideways.
+    // No id breaks inside, every job id shows whole, and the page never scrolls sideways.
     assert_eq!(viewer.eval(BROKEN_IDS).await, json!([]));
+    let cut_job_ids = viewer
+        .eval(
+            "[...root.querySelectorAll('table.smcv-table .smcv-id code')]
+               .filter((code) => code.scrollWidth > code.clientWidth).map(text)",
+        )
+        .await;
+    assert_eq!(cut_job_ids, json!([]));
     assert_no_sideways_scrolling(&viewer).await;
     assert_no_serious_violations(&browser, "the cards at 360 px").await;
 
