@@ -386,5 +386,20 @@ async fn at_1440_px_rows_are_compact_the_header_sticks_chips_stay_whole_and_deta
     .await;
     assert!(number(&scrolled, "scrollY") > 0.0, "{scrolled}");
     assert_eq!(scrolled["details"]["inside"], true, "{scrolled}");
+
+    // Close shuts them too, and the focus goes back to the row.
+    viewer.click("Close details").await;
+    viewer
+        .wait_for(
+            "the details to close",
+            "!root.querySelector('.smcv-details')",
+        )
+        .await;
+    assert_eq!(
+        viewer
+            .eval("document.activeElement.closest('tr')?.dataset.jobId")
+            .await,
+        job.job_id.as_str()
+    );
     browser.close().await;
 }
