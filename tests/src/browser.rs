@@ -386,6 +386,15 @@ impl Viewer<'_> {
         strings(self.eval("chips()").await)
     }
 
+    /// Waits until every count by status has answered (their calls go after the list's).
+    pub async fn wait_for_counts(&self) {
+        self.wait_for(
+            "the counts by status",
+            "root.querySelector('.smcv-status-counts[aria-busy=\"false\"]') !== null",
+        )
+        .await;
+    }
+
     /// The input or select whose `<label>` reads `label`.
     pub async fn field(&self, label: &str) -> Element {
         let label_xpath = format!(

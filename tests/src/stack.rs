@@ -168,6 +168,18 @@ impl Stack {
     /// How many browser API calls the proxy has answered: a check that something was, or
     /// was not, sent.
     pub async fn api_calls(&self) -> u64 {
+        self.metric_sum("smc_proxy_requests_total{").await
+    }
+
+    /// How many browser calls the proxy's sharing counted as `event`: `upstream_call`
+    /// (went upstream), `coalesced`, `cache_hit` or `rate_limited` (refused over the rate).
+    pub async fn sharing(&self, event: &str) -> u64 {
+        self.metric_sum(&format!("smc_proxy_sharing_total{{event=\"{event}\"}}"))
+            .await
+    }
+
+    /// The sum of the `/metrics` samples whose line starts with `prefix`.
+    async fn metric_sum(&self, prefix: &str) -> u64 {
         let metrics = self
             .http
             .get(self.url("/metrics"))
@@ -180,7 +192,7 @@ impl Stack {
             .expect("a body");
         metrics
             .lines()
-            .filter(|line| line.starts_with("smc_proxy_requests_total{"))
+            .filter(|line| line.starts_with(prefix))
             .filter_map(|line| line.rsplit(' ').next()?.parse::<u64>().ok())
             .sum()
     }

@@ -6,9 +6,10 @@
 //! ```
 //! Attributes: `api-base` (default `/api`), `page-size`, `region`, `api-token` (a bearer
 //! token for a proxy started with `--token-file`), `profile` (fixes the account: no
-//! switcher, and neither the URL nor preferences change it), and `sync-url` (the viewer keeps its
-//! state in the page's URL; give it to one element per page at most). Opening a job
-//! dispatches a bubbling `smc-job-selected` event whose `detail` is the JobId.
+//! switcher, and neither the URL nor preferences change it), `theme` (`auto`, `light` or
+//! `dark`: fixes the theme, with no choice in the preferences), and `sync-url` (the viewer
+//! keeps its state in the page's URL; give it to one element per page at most). Opening a
+//! job dispatches a bubbling `smc-job-selected` event whose `detail` is the JobId.
 
 use std::cell::RefCell;
 
@@ -17,6 +18,7 @@ use yew::AppHandle;
 
 use crate::api::Endpoint;
 use crate::components::{App, AppProps};
+use crate::prefs::Theme;
 
 /// The tag name.
 pub const ELEMENT_NAME: &str = "smc-replication-jobs";
@@ -65,6 +67,7 @@ pub fn props_from_element(element: &web_sys::HtmlElement) -> AppProps {
         profile: attribute("profile").map(|name| name.trim().to_owned()),
         page_size: attribute("page-size").and_then(|size| size.trim().parse().ok()),
         region: attribute("region"),
+        theme: attribute("theme").and_then(|theme| Theme::from_attribute(&theme)),
         sync_url: element.has_attribute("sync-url"),
         host: Some(element.clone()),
     }

@@ -4,7 +4,8 @@
 //!
 //! - [`page`]: a page of jobs as it arrived, shared by the rest.
 //! - [`state`]: the view's state and every change to it (a reducer); [`job_lookup`]: the
-//!   open job fetched by itself (a small reducer of its own).
+//!   open job fetched by itself (a small reducer of its own); [`status_counts`]: how many
+//!   jobs match in each status (another small reducer, and the queries that count).
 //! - [`filters`], [`url_state`], [`paging`], [`columns`], [`format`], [`prefs`], [`hints`],
 //!   [`export`]: the rules, each pure and tested natively.
 //! - [`i18n`]: the viewer's words, one catalogue per language.
@@ -31,6 +32,7 @@ pub mod page;
 pub mod paging;
 pub mod prefs;
 pub mod state;
+pub mod status_counts;
 pub mod time_left;
 pub mod url_state;
 

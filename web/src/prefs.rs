@@ -1,5 +1,5 @@
 //! Preferences a person keeps between visits (columns, density, page size, time zone,
-//! auto-refresh, the account last looked at), stored in `localStorage` as one JSON object.
+//! auto-refresh, the account last looked at, the theme), stored in `localStorage` as one JSON object.
 
 use gloo::storage::{LocalStorage, Storage};
 use serde::de::Error as _;
@@ -34,10 +34,57 @@ impl Density {
     }
 }
 
+/// Light or dark colours.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Theme {
+    /// As the system says (`prefers-color-scheme`).
+    #[default]
+    System,
+    /// Always light.
+    Light,
+    /// Always dark.
+    Dark,
+}
+
+impl Theme {
+    /// Every theme, in menu order.
+    pub const ALL: [Theme; 3] = [Theme::System, Theme::Light, Theme::Dark];
+
+    /// The stored value: `system`, `light` or `dark`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Theme::System => "system",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+
+    /// The value of the viewer's `data-theme`, a CSS hook: none for the system's.
+    pub fn data_theme(self) -> Option<&'static str> {
+        match self {
+            Theme::System => None,
+            Theme::Light => Some("light"),
+            Theme::Dark => Some("dark"),
+        }
+    }
+
+    /// The theme a custom element's `theme` attribute asks for: `auto`, `light` or
+    /// `dark` (any case); `None` for anything else.
+    pub fn from_attribute(value: &str) -> Option<Theme> {
+        match value.trim().to_ascii_lowercase().as_str() {
+            "auto" => Some(Theme::System),
+            "light" => Some(Theme::Light),
+            "dark" => Some(Theme::Dark),
+            _ => None,
+        }
+    }
+}
+
 /// Everything a person chooses about how the viewer looks.
 ///
 /// Stored with camelCase keys (`hiddenColumns`, `density`, `pageSize`, `zone`,
-/// `autoRefresh`, `profile`). Each value is read on its own (see [`Preferences::from_value`]): one
+/// `autoRefresh`, `profile`, `theme`). Each value is read on its own (see [`Preferences::from_value`]): one
 /// that is missing, of the wrong type or unknown falls back to its default.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
@@ -60,6 +107,8 @@ pub struct Preferences {
         skip_serializing_if = "Option::is_none"
     )]
     pub profile: Option<String>,
+    /// Light or dark colours, or the system's.
+    pub theme: Theme,
 }
 
 impl Default for Preferences {
@@ -71,6 +120,7 @@ impl Default for Preferences {
             zone: Zone::Utc,
             auto_refresh: true,
             profile: None,
+            theme: Theme::System,
         }
     }
 }
@@ -173,6 +223,7 @@ mod tests {
             zone: Zone::Utc8,
             auto_refresh: false,
             profile: Some("prod-hz".into()),
+            theme: Theme::Dark,
         };
         let text = serde_json::to_string(&preferences).unwrap();
         assert_eq!(from_json(&text), preferences);
@@ -192,6 +243,7 @@ mod tests {
                 "pageSize": 20,
                 "zone": "utc",
                 "autoRefresh": true,
+                "theme": "system",
             })
         );
     }
@@ -231,6 +283,31 @@ mod tests {
     }
 
     #[test]
+    fn a_stored_theme_is_kept_when_known_else_the_systems() {
+        assert_eq!(from_json(r#"{"theme":"dark"}"#).theme, Theme::Dark);
+        assert_eq!(from_json(r#"{"theme":"light"}"#).theme, Theme::Light);
+        let unknown = from_json(r#"{"theme":"sepia","density":"compact"}"#);
+        assert_eq!(unknown.theme, Theme::System);
+        assert_eq!(unknown.density, Density::Compact);
+        assert_eq!(from_json(r#"{"theme":1}"#).theme, Theme::System);
+        assert_eq!(from_json("{}").theme, Theme::System);
+    }
+
+    #[test]
+    fn themes_name_their_css_hook_and_read_from_an_attribute() {
+        for theme in Theme::ALL {
+            let stored = serde_json::to_value(theme).unwrap();
+            assert_eq!(stored.as_str(), Some(theme.key()));
+        }
+        assert_eq!(Theme::System.data_theme(), None);
+        assert_eq!(Theme::Dark.data_theme(), Some("dark"));
+        assert_eq!(Theme::from_attribute(" Dark "), Some(Theme::Dark));
+        assert_eq!(Theme::from_attribute("light"), Some(Theme::Light));
+        assert_eq!(Theme::from_attribute("auto"), Some(Theme::System));
+        assert_eq!(Theme::from_attribute("night"), None);
+    }
+
+    #[test]
     fn visible_columns_keep_table_order() {
         let preferences = Preferences {
             hidden_columns: vec![Column::Progress],
@@ -252,6 +329,7 @@ mod tests {
             zone: Zone::Local,
             auto_refresh: false,
             profile: Some("test".into()),
+            theme: Theme::Light,
         };
         preferences.save();
         assert_eq!(Preferences::load(), preferences);

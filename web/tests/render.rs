@@ -8,13 +8,14 @@ use smc_core::{DescribeReplicationJobs, Status, TagFilter};
 use smc_web::columns::Column;
 use smc_web::components::{
     ActiveFilters, ActiveFiltersProps, App, AppProps, DetailsPanel, JobsTable, JobsTableProps,
-    NameFilter, Pagination, PaginationProps,
+    NameFilter, Pagination, PaginationProps, StatusCountBar, StatusCountBarProps,
 };
 use smc_web::filters::Filter;
 use smc_web::format::Zone;
 use smc_web::page::Page;
 use smc_web::paging::PageWindow;
 use smc_web::state::Action;
+use smc_web::status_counts::{CountsAction, StatusCounts};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test as test, wasm_bindgen_test_configure};
 use web_sys::{Element, HtmlElement};
@@ -499,6 +500,91 @@ async fn the_current_page_button_keeps_its_class_as_the_page_changes() {
     assert_eq!(class_of("Page 1").as_deref(), Some(BUTTON));
     assert_eq!(class_of("Page 2").as_deref(), Some(CURRENT));
     assert_eq!(class_of("Next page").as_deref(), Some(BUTTON));
+}
+
+#[test]
+async fn status_counts_show_numbers_dashes_and_unknowns_and_toggle_the_filter() {
+    use yew::Reducible;
+    let counts = [
+        CountsAction::Started {
+            seq: 1,
+            account: None,
+        },
+        CountsAction::Answered {
+            seq: 1,
+            status: Status::Running,
+            answer: Ok(12),
+        },
+        CountsAction::Answered {
+            seq: 1,
+            status: Status::InError,
+            answer: Err("Throttling".into()),
+        },
+    ]
+    .into_iter()
+    .fold(Rc::new(StatusCounts::default()), |counts, action| {
+        counts.reduce(action)
+    });
+    let (dispatch, seen) = recorder();
+    let root = render::<StatusCountBar>(StatusCountBarProps {
+        counts: (*counts).clone(),
+        active: Some(Status::Running),
+        dispatch,
+    })
+    .await;
+    let group: HtmlElement = find(&root, "[role='group']");
+    assert_eq!(
+        group.get_attribute("aria-label").as_deref(),
+        Some("Jobs by status")
+    );
+    assert_eq!(group.get_attribute("aria-busy").as_deref(), Some("true"));
+    assert_eq!(
+        texts(&root, "button[value='Running'] .smcv-status-count__number"),
+        ["12"]
+    );
+    let failed: HtmlElement = find(&root, "button[value='InError']");
+    assert_eq!(
+        failed.get_attribute("title").as_deref(),
+        Some("Count unknown: Throttling")
+    );
+    assert!(texts(&root, "button[value='Ready'] [aria-hidden='true']").contains(&"–".to_owned()));
+    let pressed: Vec<String> = texts(
+        &root,
+        "button[aria-pressed='true'] .smcv-status-count__label",
+    );
+    assert_eq!(pressed, ["Running"]);
+
+    click(&root, "button[value='Running']");
+    click(&root, "button[value='Finished']");
+    assert_eq!(
+        *seen.borrow(),
+        [
+            Action::SetStatus(None),
+            Action::SetStatus(Some(Status::Finished))
+        ]
+    );
+}
+
+#[test]
+async fn the_elements_theme_attribute_fixes_the_theme() {
+    use smc_web::prefs::Theme;
+    let element: HtmlElement = gloo::utils::document()
+        .create_element("div")
+        .expect("a div")
+        .dyn_into()
+        .expect("an HTML element");
+    let theme = |value: Option<&str>| {
+        match value {
+            Some(value) => element.set_attribute("theme", value).unwrap(),
+            None => element.remove_attribute("theme").unwrap(),
+        }
+        smc_web::embed::props_from_element(&element).theme
+    };
+    assert_eq!(theme(Some("dark")), Some(Theme::Dark));
+    assert_eq!(theme(Some("Light")), Some(Theme::Light));
+    assert_eq!(theme(Some("auto")), Some(Theme::System));
+    assert_eq!(theme(Some("sepia")), None);
+    assert_eq!(theme(None), None);
 }
 
 #[test]

@@ -172,6 +172,7 @@ async fn pasted_ids_become_chips_and_rules_are_enforced_before_any_request() {
     assert!(location.contains("JobId.3="), "{location}");
 
     // Rules from smc-core stop a request at the input, with the rule in words.
+    viewer.wait_for_counts().await;
     let calls = stack.api_calls().await;
     viewer.type_into("Tag", "site=https://example.com").await;
     viewer.click("Add tag filter").await;

@@ -4,11 +4,12 @@
 //! so tests share nothing and run in any order. What a test expects comes from the API
 //! itself (asked through the proxy), never from numbers copied from the generator.
 //! Screenshots of the list, a filtered list, details, an error, odd fields, the embed page,
-//! the account switcher and the throttling banner go to
+//! the account switcher, the throttling banner and the dark list go to
 //! `target/e2e/`; those of every width, scheme and language to `docs/screenshots/`.
 
 mod accessibility;
 mod common;
+mod dark_mode;
 mod details;
 mod embed;
 mod export;
@@ -20,5 +21,6 @@ mod odd_fields;
 mod paging;
 mod profiles;
 mod screenshots;
+mod status_counts;
 mod tags;
 mod throttling;

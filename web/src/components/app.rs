@@ -6,15 +6,15 @@ use yew::prelude::*;
 use crate::api::Endpoint;
 use crate::components::{
     AccountSwitcher, ActiveFilters, Banners, DetailsPanel, FilterBar, FiltersToggle, Header,
-    JobsTable, Pagination, PreferencesPanel, RequestIdNote,
+    JobsTable, Pagination, PreferencesPanel, RequestIdNote, StatusCountBar,
 };
 use crate::filters::active_filters;
 use crate::hooks::{
     current_hash, current_search, use_interval, use_jobs_fetch, use_now, use_page_visible,
-    use_preferences, use_profiles, use_timeout, use_unique_id, use_url_sync,
+    use_preferences, use_profiles, use_status_counts, use_timeout, use_unique_id, use_url_sync,
 };
 use crate::i18n::{browser_languages, Lang, Texts};
-use crate::prefs::Preferences;
+use crate::prefs::{Preferences, Theme};
 use crate::state::{Action, ViewState};
 use crate::url_state::UrlState;
 
@@ -50,6 +50,9 @@ pub struct AppProps {
     /// the preferences change it.
     #[prop_or_default]
     pub profile: Option<String>,
+    /// The theme the host fixes: no theme choice in the preferences.
+    #[prop_or_default]
+    pub theme: Option<Theme>,
 }
 
 /// The state the viewer starts with: the URL's when it keeps its state there, else the
@@ -138,6 +141,13 @@ pub fn App(props: &AppProps) -> Html {
         state.dispatcher(),
     );
     use_url_sync(props.sync_url, state.url_state(), state.dispatcher());
+    // The counts by status go after the list has answered (a throttled list waits first).
+    let counts = use_status_counts(
+        endpoint.clone(),
+        &state.request,
+        state.refresh_token,
+        state.fetch.seq > 0 && !state.fetch.loading && state.fetch.retry_in.is_none(),
+    );
 
     // Auto-refresh: while enabled, visible, and something on the page may still change.
     let visible = use_page_visible();
@@ -236,7 +246,8 @@ pub fn App(props: &AppProps) -> Html {
 
     html! {
         <ContextProvider<Lang> context={lang}>
-        <div class="smcv" lang={lang.tag()} data-density={preferences.density.key()}>
+        <div class="smcv" lang={lang.tag()} data-density={preferences.density.key()}
+            data-theme={props.theme.unwrap_or(preferences.theme).data_theme()}>
             <div class={classes!("smcv-layout", state.open_job.is_some().then_some("smcv-layout--details"))}>
             <div class="smcv-list">
                 <Header
@@ -257,7 +268,8 @@ pub fn App(props: &AppProps) -> Html {
                         id={preferences_id}
                         on_change={set_preferences}
                         on_page_size={on_page_size.clone()}
-                        on_close={toggle_preferences} />
+                        on_close={toggle_preferences}
+                        theme_choice={props.theme.is_none()} />
                 }
                 if let Some(profiles) = switcher {
                     <AccountSwitcher {profiles} selected={state.profile.clone()} on_change={on_profile} />
@@ -274,6 +286,7 @@ pub fn App(props: &AppProps) -> Html {
                         dispatch={dispatch.clone()} />
                 </div>
                 <ActiveFilters request={state.request.clone()} dispatch={dispatch.clone()} />
+                <StatusCountBar {counts} active={state.request.status.clone()} dispatch={dispatch.clone()} />
                 <div class="smcv-sr-only" role="status" aria-live="polite" aria-atomic="true">{ announcement(&state, texts) }</div>
                 <Banners
                     notices={state.notices.clone()}

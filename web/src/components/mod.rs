@@ -27,6 +27,7 @@ mod name_filter;
 mod pagination;
 mod preferences_panel;
 mod request_id_note;
+mod status_count_bar;
 mod tag_chips;
 
 pub use account_switcher::{AccountSwitcher, AccountSwitcherProps};
@@ -50,4 +51,5 @@ pub use name_filter::{NameFilter, NameFilterProps};
 pub use pagination::{Pagination, PaginationProps};
 pub use preferences_panel::{PreferencesPanel, PreferencesPanelProps};
 pub use request_id_note::{RequestIdNote, RequestIdNoteProps};
+pub use status_count_bar::{StatusCountBar, StatusCountBarProps};
 pub use tag_chips::{TagChips, TagChipsProps};

@@ -1,10 +1,11 @@
-//! Preferences: visible columns, density and page size.
+//! Preferences: visible columns, density, page size and theme.
 
 use yew::prelude::*;
 
 use crate::columns::Column;
 use crate::components::pagination::page_size_chosen;
-use crate::prefs::{Density, Preferences, PAGE_SIZES};
+use crate::hooks::use_texts;
+use crate::prefs::{Density, Preferences, Theme, PAGE_SIZES};
 
 /// The preferences shown, and what changes them.
 #[derive(Properties, PartialEq)]
@@ -19,6 +20,9 @@ pub struct PreferencesPanelProps {
     pub on_page_size: Callback<i64>,
     /// Closes the panel.
     pub on_close: Callback<()>,
+    /// Whether the theme is the person's to choose (not fixed by the host).
+    #[prop_or(true)]
+    pub theme_choice: bool,
 }
 
 /// The preferences panel.
@@ -45,6 +49,26 @@ pub fn PreferencesPanel(props: &PreferencesPanelProps) -> Html {
             density,
             ..preferences.clone()
         })
+    };
+    let texts = use_texts();
+    let theme_choice = |theme: Theme| {
+        let label = match theme {
+            Theme::System => texts.theme_system,
+            Theme::Light => texts.theme_light,
+            Theme::Dark => texts.theme_dark,
+        };
+        let preferences = preferences.clone();
+        let onchange = props.on_change.reform(move |_: Event| Preferences {
+            theme,
+            ..preferences.clone()
+        });
+        html! {
+            <label class="smcv-inline">
+                <input type="radio" name={format!("{id}-theme")} value={theme.key()} checked={props.preferences.theme == theme}
+                    {onchange} />
+                { label }
+            </label>
+        }
     };
     let on_size = page_size_chosen(&props.on_page_size);
     let density_choice = |density: Density, label: &'static str| {
@@ -81,6 +105,12 @@ pub fn PreferencesPanel(props: &PreferencesPanelProps) -> Html {
                     }) }
                 </select>
             </fieldset>
+            if props.theme_choice {
+                <fieldset>
+                    <legend>{ texts.theme }</legend>
+                    { for Theme::ALL.into_iter().map(theme_choice) }
+                </fieldset>
+            }
             <button type="button" class="smcv-button" onclick={props.on_close.reform(|_| ())}>{ "Done" }</button>
         </section>
     }

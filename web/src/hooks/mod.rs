@@ -1,5 +1,6 @@
 //! Reusable behaviour as named hooks, one per file: timers, the page's visibility, the
-//! clock, unique ids, the Escape key, the focus back to a row, stored preferences, the URL, the fetches, and the language's texts.
+//! clock, unique ids, the Escape key, the focus back to a row, stored preferences, the URL,
+//! the fetches (the list, its status counts, one job), and the language's texts.
 
 mod escape_key;
 mod focus_back_to_row;
@@ -10,6 +11,7 @@ mod now;
 mod page_visible;
 mod preferences;
 mod profiles;
+mod status_counts;
 mod texts;
 mod timeout;
 mod unique_id;
@@ -24,6 +26,7 @@ pub use now::use_now;
 pub use page_visible::use_page_visible;
 pub use preferences::use_preferences;
 pub use profiles::use_profiles;
+pub use status_counts::use_status_counts;
 pub use texts::use_texts;
 pub use timeout::use_timeout;
 pub use unique_id::use_unique_id;

@@ -18,6 +18,24 @@ pub struct Texts {
     /// A page arrived: the range label, the page, the last page.
     pub showing_jobs: fn(&str, i64, i64) -> String,
 
+    // Status counts.
+    /// The name of the group of counts above the table, one per status.
+    pub jobs_by_status: &'static str,
+    /// Said instead of a count that is not known yet.
+    pub count_loading: &'static str,
+    /// A count whose call failed: the error code.
+    pub count_unknown: fn(&str) -> String,
+
+    // Dark mode.
+    /// The theme choice's legend in the preferences.
+    pub theme: &'static str,
+    /// The theme of the system (`prefers-color-scheme`).
+    pub theme_system: &'static str,
+    /// Always light.
+    pub theme_light: &'static str,
+    /// Always dark.
+    pub theme_dark: &'static str,
+
     // Every width.
     /// The button that shows the filters on a narrow screen: how many are set.
     pub filters_toggle: fn(usize) -> String,
