@@ -17,6 +17,7 @@ async fn list_and_details_have_no_serious_accessibility_violations_in_either_lan
             browser.goto(&stack.url("/")).await;
             let viewer = browser.viewer();
             let rows = viewer.rows().await;
+            viewer.wait_for_counts().await;
             // The viewer speaks the browser's language.
             assert_eq!(
                 viewer.eval("root.querySelector('.smcv').lang").await,

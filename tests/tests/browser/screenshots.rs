@@ -50,6 +50,7 @@ async fn screenshots_of_every_width_scheme_and_language() {
                 browser.goto(&stack.url("/")).await;
                 let viewer = browser.viewer();
                 let rows = viewer.rows().await;
+                viewer.wait_for_counts().await;
                 let name = format!("{width}-{}-{lang}", scheme.value());
                 assert_eq!(
                     viewer.eval("innerWidth").await,
