@@ -237,6 +237,34 @@ impl Browser {
         .await;
     }
 
+    /// Makes the page's clock (`Date.now()` and `new Date()`) read `start_ms` from the next
+    /// document on, and move only with [`Self::advance_clock`].
+    pub async fn use_test_clock(&self, start_ms: i64) {
+        self.before_each_document(&format!(
+            "(() => {{
+               window.__smcTestNow = {start_ms};
+               const RealDate = Date;
+               class TestDate extends RealDate {{
+                 constructor(...args) {{
+                   if (args.length === 0) {{ super(window.__smcTestNow); }} else {{ super(...args); }}
+                 }}
+                 static now() {{ return window.__smcTestNow; }}
+               }}
+               window.Date = TestDate;
+             }})();"
+        ))
+        .await;
+    }
+
+    /// Moves the page's test clock (see [`Self::use_test_clock`]) forward.
+    pub async fn advance_clock(&self, by: Duration) {
+        self.execute(
+            "window.__smcTestNow += arguments[0];",
+            vec![json!(by.as_millis() as u64)],
+        )
+        .await;
+    }
+
     /// The WebDriver session, for what the helpers here do not cover.
     pub fn client(&self) -> &Client {
         &self.client

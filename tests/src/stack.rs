@@ -1,10 +1,12 @@
 //! The server side of a test: smc-proxy serving the built app from the same origin, with
-//! its embedded emulator on frozen time and a fixed seed, so every run sees the same jobs.
+//! its embedded emulator on frozen time and a fixed seed, so every run sees the same jobs
+//! (or, for tests of time, on a clock the test moves: [`Stack::with_manual_clock`]).
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use smc_core::{json, DescribeReplicationJobs, DescribeReplicationJobsResponse, PROFILE_HEADER};
-use smc_emulator::FaultRule;
+use smc_emulator::{FaultRule, ManualClock};
 use smc_proxy::settings::ProfileSettings;
 use smc_proxy::sharing::rate::Rate;
 use smc_proxy::sharing::SharingSettings;
@@ -30,6 +32,7 @@ fn emulator_account(jobs: usize, seed: u64) -> EmulatorOptions {
 pub struct Stack {
     proxy: RunningProxy,
     http: reqwest::Client,
+    clock: Option<Arc<ManualClock>>,
 }
 
 impl Stack {
@@ -72,6 +75,31 @@ impl Stack {
         .await
     }
 
+    /// The default data set on a clock that moves only when [`Self::clock`] is advanced,
+    /// starting at the machine's time: running jobs move on by as much as it moves.
+    /// Signatures are checked against it too, so keep it under 15 minutes ahead.
+    pub async fn with_manual_clock() -> Stack {
+        let clock = Arc::new(ManualClock::new(time::OffsetDateTime::now_utc()));
+        let mut stack = Stack::serve(Settings {
+            upstream: UpstreamTarget::EmbeddedEmulator(EmulatorOptions {
+                frozen: false,
+                ..emulator_account(smc_emulator::DEFAULT_JOBS, 1)
+            }),
+            emulator_clock: Some(clock.clone()),
+            ..Settings::default()
+        })
+        .await;
+        stack.clock = Some(clock);
+        stack
+    }
+
+    /// The emulator's clock, of a stack started [`Self::with_manual_clock`].
+    pub fn clock(&self) -> &ManualClock {
+        self.clock
+            .as_deref()
+            .expect("a stack started with_manual_clock")
+    }
+
     /// The default data set behind a proxy that makes at most `rate` upstream calls.
     pub async fn with_rate(rate: Rate) -> Stack {
         Stack::serve(Settings {
@@ -112,6 +140,7 @@ impl Stack {
         Stack {
             proxy,
             http: reqwest::Client::new(),
+            clock: None,
         }
     }
 

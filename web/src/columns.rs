@@ -7,6 +7,7 @@ use smc_core::ReplicationJob;
 use time::OffsetDateTime;
 
 use crate::page::{Page, PageJob};
+use crate::progress_log::ProgressLog;
 
 /// A column of the jobs table. Preferences store it by its kebab-case name
 /// (`business-status`).
@@ -21,6 +22,8 @@ pub enum Column {
     BusinessStatus,
     /// Progress bar.
     Progress,
+    /// A running job's time left, from the progress seen (see `crate::progress_log`).
+    TimeLeft,
     /// Source server id.
     Source,
     /// Target type and what it points to.
@@ -39,11 +42,12 @@ pub enum Column {
 
 impl Column {
     /// Every column, in table order.
-    pub const ALL: [Column; 11] = [
+    pub const ALL: [Column; 12] = [
         Column::Name,
         Column::Status,
         Column::BusinessStatus,
         Column::Progress,
+        Column::TimeLeft,
         Column::Source,
         Column::Target,
         Column::JobType,
@@ -60,6 +64,7 @@ impl Column {
             Column::Status => "Status",
             Column::BusinessStatus => "Business status",
             Column::Progress => "Progress",
+            Column::TimeLeft => "Time left",
             Column::Source => "Source server",
             Column::Target => "Target",
             Column::JobType => "Type",
@@ -78,6 +83,7 @@ impl Column {
             Column::Status => "status",
             Column::BusinessStatus => "business-status",
             Column::Progress => "progress",
+            Column::TimeLeft => "time-left",
             Column::Source => "source",
             Column::Target => "target",
             Column::JobType => "job-type",
@@ -102,7 +108,7 @@ impl Column {
             Column::Region => Some("RegionId"),
             Column::Created => Some("CreationTime"),
             Column::Tags => Some("Tags"),
-            Column::LastRun => None,
+            Column::LastRun | Column::TimeLeft => None,
         }
     }
 
@@ -116,7 +122,8 @@ impl Column {
         self != Column::Tags
     }
 
-    /// Orders two jobs by this column, ascending. Missing values sort first.
+    /// Orders two jobs by this column, ascending. Missing values sort first. The time left
+    /// is not the job's own: [`sorted_jobs`] sorts it from the progress seen.
     pub fn compare(self, a: &ReplicationJob, b: &ReplicationJob) -> Ordering {
         match self {
             Column::Name => a.name.to_lowercase().cmp(&b.name.to_lowercase()),
@@ -137,7 +144,7 @@ impl Column {
             Column::Region => a.region_id.cmp(&b.region_id),
             Column::Created => a.creation_time.cmp(&b.creation_time),
             Column::LastRun => last_run_start(a).cmp(&last_run_start(b)),
-            Column::Tags => Ordering::Equal,
+            Column::Tags | Column::TimeLeft => Ordering::Equal,
         }
     }
 }
@@ -208,12 +215,23 @@ pub fn target_parts(job: &ReplicationJob) -> (String, String) {
 }
 
 /// The jobs of `page` in the order shown: the API's, or sorted by a column (the page only:
-/// the API has no sort).
-pub fn sorted_jobs(page: Option<&Page>, sort: Option<Sort>) -> Vec<PageJob> {
+/// the API has no sort); the time left from `progress` at `now`.
+pub fn sorted_jobs(
+    page: Option<&Page>,
+    sort: Option<Sort>,
+    progress: &ProgressLog,
+    now: OffsetDateTime,
+) -> Vec<PageJob> {
     let mut jobs: Vec<PageJob> = page.map(|page| page.jobs().collect()).unwrap_or_default();
     if let Some(Sort { column, ascending }) = sort {
         jobs.sort_by(|a, b| {
-            let order = column.compare(a, b);
+            let order = match column {
+                Column::TimeLeft => {
+                    let key = |job: &ReplicationJob| progress.sort_key(job, now).unwrap_or(-1.0);
+                    key(a).total_cmp(&key(b))
+                }
+                _ => column.compare(a, b),
+            };
             if ascending {
                 order
             } else {
@@ -270,10 +288,15 @@ mod tests {
     }
 
     fn names(page: &Page, column: Column, ascending: bool) -> Vec<String> {
-        sorted_jobs(Some(page), Some(Sort { column, ascending }))
-            .iter()
-            .map(|j| j.name.clone())
-            .collect()
+        sorted_jobs(
+            Some(page),
+            Some(Sort { column, ascending }),
+            &ProgressLog::default(),
+            OffsetDateTime::UNIX_EPOCH,
+        )
+        .iter()
+        .map(|j| j.name.clone())
+        .collect()
     }
 
     #[test]
@@ -285,10 +308,15 @@ mod tests {
         ]);
         assert_eq!(names(&page, Column::Progress, true), ["A", "c", "b"]);
         assert_eq!(names(&page, Column::Name, false), ["c", "b", "A"]);
-        let unsorted: Vec<String> = sorted_jobs(Some(&page), None)
-            .iter()
-            .map(|j| j.name.clone())
-            .collect();
+        let unsorted: Vec<String> = sorted_jobs(
+            Some(&page),
+            None,
+            &ProgressLog::default(),
+            OffsetDateTime::UNIX_EPOCH,
+        )
+        .iter()
+        .map(|j| j.name.clone())
+        .collect();
         assert_eq!(unsorted, ["b", "A", "c"]);
     }
 
@@ -351,6 +379,51 @@ mod tests {
         };
         assert_eq!(target_parts(&nothing_named).1, "");
         assert_eq!(target_summary(&nothing_named), "ECS image");
+    }
+
+    #[test]
+    fn time_left_sorts_soonest_first_after_unknown_and_stalled_last() {
+        let t0 = time::macros::datetime!(2026-12-03 12:00 UTC);
+        let later = t0 + time::Duration::minutes(6);
+        let running = |name: &str, progress: f64| ReplicationJob {
+            job_id: name.into(),
+            name: name.into(),
+            status: Some(smc_core::Status::Running),
+            progress: Some(progress),
+            ..ReplicationJob::default()
+        };
+        let mut log = ProgressLog::default();
+        log.record_page(
+            &[
+                running("slow", 0.0),
+                running("fast", 0.0),
+                running("stuck", 5.0),
+            ],
+            t0,
+        );
+        let now = page(vec![
+            running("stuck", 5.0),
+            running("slow", 6.0),
+            running("new", 1.0),
+            running("fast", 60.0),
+        ]);
+        log.record_page(&now.replication_jobs, later);
+        let order = |ascending| -> Vec<String> {
+            sorted_jobs(
+                Some(&now),
+                Some(Sort {
+                    column: Column::TimeLeft,
+                    ascending,
+                }),
+                &log,
+                later,
+            )
+            .iter()
+            .map(|j| j.name.clone())
+            .collect()
+        };
+        assert_eq!(order(true), ["new", "fast", "slow", "stuck"]);
+        assert_eq!(order(false), ["stuck", "slow", "fast", "new"]);
     }
 
     #[test]

@@ -12,6 +12,7 @@ use smc_core::{ApiError, DescribeReplicationJobs, ReplicationJob};
 use crate::api::{fetch_page, Endpoint};
 use crate::columns::{last_run_start, odd_run_start, target_summary};
 use crate::filters::tag_label;
+use crate::time_left::Estimate;
 
 /// The largest page the API allows.
 pub const EXPORT_PAGE_SIZE: i64 = smc_core::request::MAX_PAGE_SIZE;
@@ -53,10 +54,14 @@ impl ExportFormat {
         }
     }
 
-    /// The file's content.
-    pub fn render(self, jobs: &[ReplicationJob]) -> String {
+    /// The file's content; CSV has each running job's time left (see [`to_csv`]).
+    pub fn render(
+        self,
+        jobs: &[ReplicationJob],
+        time_left: impl Fn(&ReplicationJob) -> Option<Estimate>,
+    ) -> String {
         match self {
-            ExportFormat::Csv => to_csv(jobs),
+            ExportFormat::Csv => to_csv(jobs, time_left),
             ExportFormat::Json => to_json(jobs),
         }
     }
@@ -157,12 +162,13 @@ pub async fn in_order<R, T, E, F: Future<Output = Result<T, E>>>(
     Ok(collected)
 }
 
-const CSV_HEADER: [&str; 20] = [
+const CSV_HEADER: [&str; 21] = [
     "JobId",
     "Name",
     "Status",
     "BusinessStatus",
     "Progress",
+    "TimeLeftSeconds",
     "SourceId",
     "TargetType",
     "Target",
@@ -181,8 +187,13 @@ const CSV_HEADER: [&str; 20] = [
 ];
 
 /// One header row and one row per job; times in UTC as the API gives them. A field that
-/// arrived in a form the viewer cannot read is written as it arrived.
-pub fn to_csv(jobs: &[ReplicationJob]) -> String {
+/// arrived in a form the viewer cannot read is written as it arrived. `TimeLeftSeconds` is
+/// the viewer's estimate for a running job it has seen move (`time_left`): whole seconds,
+/// `stalled`, or empty.
+pub fn to_csv(
+    jobs: &[ReplicationJob],
+    time_left: impl Fn(&ReplicationJob) -> Option<Estimate>,
+) -> String {
     let mut out = String::new();
     push_row(&mut out, CSV_HEADER.iter().map(|h| h.to_string()));
     for job in jobs {
@@ -211,6 +222,7 @@ pub fn to_csv(jobs: &[ReplicationJob]) -> String {
                         .map(|s| s.as_str().to_owned())
                         .unwrap_or_default(),
                     job.progress.map(display_f64).unwrap_or_default(),
+                    csv_time_left(time_left(job)),
                     job.source_id.clone(),
                     job.target_type
                         .as_ref()
@@ -236,6 +248,16 @@ pub fn to_csv(jobs: &[ReplicationJob]) -> String {
         );
     }
     out
+}
+
+/// A time left as a spreadsheet reads it.
+fn csv_time_left(estimate: Option<Estimate>) -> String {
+    match estimate {
+        None | Some(Estimate::Unknown) => String::new(),
+        Some(Estimate::Complete) => "0".to_owned(),
+        Some(Estimate::Remaining { seconds, .. }) => format!("{}", seconds.round() as u64),
+        Some(Estimate::Stalled { .. }) => "stalled".to_owned(),
+    }
 }
 
 fn push_row(out: &mut String, cells: impl Iterator<Item = String>) {
@@ -424,17 +446,47 @@ mod tests {
             tags: vec![Tag::new("env", "prod"), Tag::new("team", "")],
             ..ReplicationJob::default()
         };
-        let csv = to_csv(&[job]);
+        let csv = to_csv(&[job], |_| None);
         let lines: Vec<&str> = csv.split("\r\n").collect();
         assert_eq!(lines.len(), 3);
-        assert!(lines[0].starts_with("JobId,Name,Status,BusinessStatus,Progress"));
+        assert!(lines[0].starts_with("JobId,Name,Status,BusinessStatus,Progress,TimeLeftSeconds"));
         assert!(
-            lines[1].starts_with("j-1,\"web, \"\"prod\"\"\",InError,,55.45,"),
+            lines[1].starts_with("j-1,\"web, \"\"prod\"\"\",InError,,55.45,,"),
             "{}",
             lines[1]
         );
         // An empty value is written as typed (`team=`), never as the key alone.
         assert!(lines[1].ends_with(",env=prod; team="), "{}", lines[1]);
+    }
+
+    #[test]
+    fn csv_writes_the_time_left_in_seconds_or_stalled() {
+        let jobs: Vec<ReplicationJob> = ["j-1", "j-2", "j-3"]
+            .map(|id| ReplicationJob {
+                job_id: id.into(),
+                ..ReplicationJob::default()
+            })
+            .into();
+        let csv = to_csv(&jobs, |job| match job.job_id.as_str() {
+            "j-1" => Some(Estimate::Remaining {
+                seconds: 719.6,
+                percent_per_second: 0.1,
+                bytes_per_second: None,
+            }),
+            "j-2" => Some(Estimate::Stalled { since_ms: 0.0 }),
+            _ => None,
+        });
+        let column = CSV_HEADER
+            .iter()
+            .position(|h| *h == "TimeLeftSeconds")
+            .unwrap();
+        let cells: Vec<String> = csv
+            .split("\r\n")
+            .skip(1)
+            .take(3)
+            .map(|row| row.split(',').nth(column).unwrap().to_owned())
+            .collect();
+        assert_eq!(cells, ["720", "stalled", ""]);
     }
 
     #[test]
@@ -487,7 +539,7 @@ mod tests {
             "ReplicationJobRuns":[{"StartTime":"later"}]}]}"#,
         )
         .unwrap();
-        let csv = to_csv(&page.replication_jobs);
+        let csv = to_csv(&page.replication_jobs, |_| None);
         let row: Vec<&str> = csv.split("\r\n").nth(1).unwrap().split(',').collect();
         let column = |name: &str| row[CSV_HEADER.iter().position(|h| *h == name).unwrap()];
         assert_eq!(column("Progress"), "55 %");

@@ -9,6 +9,9 @@
 //! - [`filters`], [`url_state`], [`paging`], [`columns`], [`format`], [`prefs`], [`hints`],
 //!   [`export`]: the rules, each pure and tested natively.
 //! - [`i18n`]: the viewer's words, one catalogue per language.
+//! - [`time_left`], [`progress_log`], [`watch`] and [`live`]: what the pages tell over
+//!   time (time left, watched jobs that end), pure and tested natively; [`notify`]: the
+//!   browser's notifications.
 //! - [`api`]: the one call to the proxy.
 //! - [`components`] (one per file) and [`hooks`] (reusable behaviour): the UI.
 //! - [`embed`]: the custom element.
@@ -28,13 +31,17 @@ pub mod hints;
 pub mod hooks;
 pub mod i18n;
 pub mod job_lookup;
+pub mod live;
+pub mod notify;
 pub mod page;
 pub mod paging;
 pub mod prefs;
+pub mod progress_log;
 pub mod state;
 pub mod status_counts;
 pub mod time_left;
 pub mod url_state;
+pub mod watch;
 
 pub use embed::register_custom_element;
 

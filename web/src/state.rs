@@ -96,6 +96,8 @@ pub enum Action {
     SortBy(Column),
     /// Takes the state a URL holds (on load, back and forward).
     FromUrl(UrlState, Vec<String>),
+    /// Adds a notice.
+    Notice(String),
     /// Dismisses the notices.
     DismissNotices,
     /// An id was copied to the clipboard.
@@ -314,6 +316,11 @@ impl Reducible for ViewState {
                 next.request = url.request;
                 next.open_job = url.open_job;
                 next.notices.extend(dropped.into_iter().map(dropped_notice));
+                next
+            }
+            Action::Notice(notice) => {
+                let mut next = state;
+                next.notices.push(notice);
                 next
             }
             Action::DismissNotices => ViewState {

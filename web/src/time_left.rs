@@ -16,6 +16,10 @@ use std::collections::VecDeque;
 pub const WINDOW_MS: f64 = 15.0 * 60_000.0;
 /// Progress unchanged for this long marks a job stalled.
 pub const STALL_AFTER_MS: f64 = 5.0 * 60_000.0;
+/// The smallest change of progress the API shows, in percent.
+const SMALLEST_STEP: f64 = 0.01;
+/// A slow job is stalled only after missing this many of its usual smallest steps.
+const STEPS_BEFORE_STALL: f64 = 3.0;
 /// At most this many samples are kept per job (auto-refresh every 10 s fills 15 minutes
 /// with 90).
 pub const MAX_SAMPLES: usize = 128;
@@ -50,6 +54,43 @@ pub enum Estimate {
         /// The transfer rate, when the job's total size is known.
         bytes_per_second: Option<f64>,
     },
+}
+
+/// A stretch of time as a person reads it, rounded to the unit that fits: "less than
+/// 1 min", "12 min", "2 h", "3 d".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Span {
+    /// Under a minute.
+    UnderAMinute,
+    /// Whole minutes, 1 to 59.
+    Minutes(u64),
+    /// Whole hours, 1 to 47.
+    Hours(u64),
+    /// Whole days, 2 and more.
+    Days(u64),
+}
+
+impl Span {
+    /// `seconds` rounded to the nearest minute, hour or day.
+    pub fn of_seconds(seconds: f64) -> Span {
+        let seconds = if seconds.is_nan() {
+            0.0
+        } else {
+            seconds.max(0.0)
+        };
+        if seconds < 60.0 {
+            return Span::UnderAMinute;
+        }
+        let minutes = (seconds / 60.0).round() as u64;
+        if minutes < 60 {
+            return Span::Minutes(minutes);
+        }
+        let hours = (seconds / 3_600.0).round() as u64;
+        if hours < 48 {
+            return Span::Hours(hours);
+        }
+        Span::Days((seconds / 86_400.0).round() as u64)
+    }
 }
 
 /// The progress samples of one job.
@@ -101,7 +142,7 @@ impl ProgressHistory {
         let since_ms = self.unchanged_since();
         // Only what was seen counts: a job is stalled when a reading shows it unchanged for
         // long enough, not when the viewer has merely stopped looking.
-        if last.at_ms - since_ms >= STALL_AFTER_MS {
+        if last.at_ms - since_ms >= self.stall_after(since_ms) {
             return Estimate::Stalled { since_ms };
         }
         let first = self.samples[0];
@@ -120,6 +161,24 @@ impl ProgressHistory {
         }
     }
 
+    /// How long progress may stand still before the job counts as stalled: at least
+    /// [`STALL_AFTER_MS`], and longer for a job so slow that the API's smallest step
+    /// (0.01 %) takes it a while, judged by its rate before it stood still.
+    fn stall_after(&self, since_ms: f64) -> f64 {
+        let first = self.samples[0];
+        let Some(moved) = self
+            .samples
+            .iter()
+            .find(|s| s.at_ms == since_ms)
+            .map(|s| (s.percent - first.percent, s.at_ms - first.at_ms))
+            .filter(|&(percent, ms)| percent > 0.0 && ms > 0.0)
+        else {
+            return STALL_AFTER_MS;
+        };
+        let one_step_ms = SMALLEST_STEP / (moved.0 / moved.1);
+        STALL_AFTER_MS.max(STEPS_BEFORE_STALL * one_step_ms)
+    }
+
     /// When the newest progress value was first seen.
     fn unchanged_since(&self) -> f64 {
         let newest = self.samples.back().map_or(0.0, |s| s.percent);
@@ -132,9 +191,20 @@ impl ProgressHistory {
     }
 
     /// Drops samples outside the window, but keeps the first sample at the newest value,
-    /// which says since when a job stands still.
+    /// which says since when a job stands still, and the one before it, which says how
+    /// fast it went before.
     fn forget_old(&mut self, newest_ms: f64) {
-        let keep_from = self.unchanged_since().min(newest_ms - WINDOW_MS);
+        let newest = self.samples.back().map_or(0.0, |s| s.percent);
+        let unchanged = self
+            .samples
+            .iter()
+            .rev()
+            .take_while(|s| s.percent == newest)
+            .count();
+        let before_unchanged = self.samples.len().saturating_sub(unchanged + 1);
+        let keep_from = self.samples[before_unchanged]
+            .at_ms
+            .min(newest_ms - WINDOW_MS);
         while self.samples.len() > 2 && self.samples[0].at_ms < keep_from {
             self.samples.pop_front();
         }
@@ -273,6 +343,101 @@ mod tests {
         h.record(2.0 * MINUTE, f64::INFINITY);
         h.record(30.0 * SECOND, 95.0);
         assert_eq!(h.samples().count(), 2);
+    }
+
+    #[test]
+    fn a_jump_to_the_end_is_complete_and_a_jump_after_a_stall_ends_it() {
+        let h = history(&[(0.0, 10.0), (MINUTE, 11.0), (2.0 * MINUTE, 100.0)]);
+        assert_eq!(h.estimate(2.0 * MINUTE, None), Estimate::Complete);
+        let mut h = history(&[(0.0, 10.0), (MINUTE, 11.0), (10.0 * MINUTE, 11.0)]);
+        assert!(matches!(
+            h.estimate(10.0 * MINUTE, None),
+            Estimate::Stalled { .. }
+        ));
+        h.record(11.0 * MINUTE, 60.0);
+        // Moving again, at the window's rate (50 % in 11 minutes), not the jump's.
+        let seconds = seconds_left(h.estimate(11.0 * MINUTE, None));
+        assert!(
+            (seconds - 40.0 / (50.0 / 11.0) * 60.0).abs() < 1e-6,
+            "{seconds}"
+        );
+    }
+
+    #[test]
+    fn a_reset_to_zero_that_does_not_move_stalls_the_new_run() {
+        let h = history(&[
+            (0.0, 50.0),
+            (MINUTE, 60.0),
+            (2.0 * MINUTE, 0.0),
+            (4.0 * MINUTE, 0.0),
+        ]);
+        assert_eq!(h.estimate(4.0 * MINUTE, None), Estimate::Unknown);
+        let mut h = h;
+        h.record(7.0 * MINUTE, 0.0);
+        assert_eq!(
+            h.estimate(7.0 * MINUTE, None),
+            Estimate::Stalled {
+                since_ms: 2.0 * MINUTE
+            }
+        );
+        // A reset to 0 forgets the old run's rate: the next reading alone says nothing.
+        h.record(8.0 * MINUTE, 1.0);
+        let seconds = seconds_left(h.estimate(8.0 * MINUTE, None));
+        assert!((seconds - 99.0 * 6.0 * 60.0).abs() < 1e-6, "{seconds}");
+    }
+
+    #[test]
+    fn a_job_seen_unchanged_from_the_first_reading_stalls_after_five_minutes() {
+        let mut h = history(&[(0.0, 30.0), (4.0 * MINUTE, 30.0)]);
+        assert_eq!(h.estimate(4.0 * MINUTE, None), Estimate::Unknown);
+        // Not looking is not seeing: no reading, no stall.
+        assert_eq!(h.estimate(60.0 * MINUTE, None), Estimate::Unknown);
+        h.record(5.0 * MINUTE, 30.0);
+        assert_eq!(
+            h.estimate(5.0 * MINUTE, None),
+            Estimate::Stalled { since_ms: 0.0 }
+        );
+    }
+
+    #[test]
+    fn a_very_slow_job_is_not_stalled_between_its_smallest_steps() {
+        // 0.01 % every ten minutes: unchanged for five minutes is its normal pace.
+        let mut h = history(&[(0.0, 1.0), (10.0 * MINUTE, 1.01)]);
+        for minute in 11..=35 {
+            h.record(minute as f64 * MINUTE, 1.01);
+            let estimate = h.estimate(minute as f64 * MINUTE, None);
+            assert!(
+                matches!(estimate, Estimate::Remaining { .. }),
+                "at {minute} min: {estimate:?}"
+            );
+        }
+        // Three of its steps missed: stalled.
+        h.record(40.0 * MINUTE, 1.01);
+        assert_eq!(
+            h.estimate(40.0 * MINUTE, None),
+            Estimate::Stalled {
+                since_ms: 10.0 * MINUTE
+            }
+        );
+        // 98.99 % at 0.01 % per ten minutes: 69 days, long but finite.
+        let h = history(&[(0.0, 1.0), (10.0 * MINUTE, 1.01)]);
+        let seconds = seconds_left(h.estimate(10.0 * MINUTE, None));
+        assert_eq!(Span::of_seconds(seconds), Span::Days(69));
+    }
+
+    #[test]
+    fn spans_round_to_the_unit_that_fits() {
+        assert_eq!(Span::of_seconds(-5.0), Span::UnderAMinute);
+        assert_eq!(Span::of_seconds(f64::NAN), Span::UnderAMinute);
+        assert_eq!(Span::of_seconds(59.0), Span::UnderAMinute);
+        assert_eq!(Span::of_seconds(60.0), Span::Minutes(1));
+        assert_eq!(Span::of_seconds(12.0 * 60.0 + 29.0), Span::Minutes(12));
+        assert_eq!(Span::of_seconds(12.0 * 60.0 + 31.0), Span::Minutes(13));
+        assert_eq!(Span::of_seconds(59.0 * 60.0 + 29.0), Span::Minutes(59));
+        assert_eq!(Span::of_seconds(59.0 * 60.0 + 31.0), Span::Hours(1));
+        assert_eq!(Span::of_seconds(2.4 * 3_600.0), Span::Hours(2));
+        assert_eq!(Span::of_seconds(47.4 * 3_600.0), Span::Hours(47));
+        assert_eq!(Span::of_seconds(47.6 * 3_600.0), Span::Days(2));
     }
 
     #[test]

@@ -93,6 +93,9 @@ fn table_props(dispatch: Callback<Action>) -> JobsTableProps {
         now: smc_web::format::now(),
         copied: Some("j-bp18x2mhl5ufe4sy0a01".to_owned()),
         dispatch,
+        progress: Rc::default(),
+        watchlist: Default::default(),
+        on_watch: Callback::noop(),
     }
 }
 
@@ -161,8 +164,9 @@ async fn a_parsed_page_renders_one_row_per_job_with_indicators_and_chips() {
         texts(&root, "tbody .smcv-chip--tag"),
         ["env=prod", "team=web", "env=staging"]
     );
+    // Name, Status, Business status, Progress, Time left, Source, then Target.
     assert_eq!(
-        texts(&root, "tbody td:nth-child(6)"),
+        texts(&root, "tbody td:nth-child(7)"),
         [
             "ECS image m-bp1gn0x6it5g4x0a01",
             "Container image erp/db:v2",
@@ -234,6 +238,44 @@ async fn headers_sort_the_page_and_say_how() {
         .contains("Progress"));
     click(&root, "th .smcv-sort");
     assert_eq!(*seen.borrow(), [Action::SortBy(Column::Name)]);
+}
+
+#[test]
+async fn a_running_job_shows_its_time_left_and_a_watch_toggle() {
+    let mut props = table_props(Callback::noop());
+    let page = props.page.clone().expect("a page");
+    let now = props.now;
+    // A minute ago the running job stood 5 % lower: 5 % a minute, 44.55 % to go.
+    let mut earlier = page.replication_jobs[0].clone();
+    earlier.progress = earlier.progress.map(|p| p - 5.0);
+    let mut log = smc_web::progress_log::ProgressLog::default();
+    log.record_page(&[earlier], now - time::Duration::minutes(1));
+    log.record_page(&page.replication_jobs, now);
+    props.progress = Rc::new(log);
+    let running = page.replication_jobs[0].job_id.clone();
+    props.watchlist.toggle_job(&running);
+    let watched = Rc::new(std::cell::RefCell::new(Vec::new()));
+    let sink = watched.clone();
+    props.on_watch = Callback::from(move |id: String| sink.borrow_mut().push(id));
+    let root = render::<JobsTable>(props).await;
+
+    assert_eq!(
+        texts(&root, "tbody .smcv-cell-time-left .smcv-time-left"),
+        ["about 9 min left"]
+    );
+    // Only the running job can end, so only it has a bell; it is watched.
+    let toggle: HtmlElement = find(&root, "tbody .smcv-cell-time-left .smcv-watch");
+    assert_eq!(root.query_selector_all(".smcv-watch").unwrap().length(), 1);
+    assert_eq!(
+        toggle.get_attribute("aria-pressed").as_deref(),
+        Some("true")
+    );
+    assert_eq!(
+        toggle.get_attribute("aria-label").as_deref(),
+        Some("Notify me when web-frontend-01 ends")
+    );
+    toggle.click();
+    assert_eq!(*watched.borrow(), [running]);
 }
 
 #[test]

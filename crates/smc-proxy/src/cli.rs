@@ -236,6 +236,7 @@ impl ServeArgs {
                 redis: self.redis.clone(),
                 ..SharingSettings::default()
             },
+            emulator_clock: None,
         })
     }
 }

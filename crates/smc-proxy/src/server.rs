@@ -6,7 +6,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use smc_core::sign::Credentials;
-use smc_emulator::{Emulator, EmulatorError, RunningEmulator};
+use smc_emulator::{Emulator, EmulatorError, ManualClock, RunningEmulator};
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
@@ -73,7 +73,8 @@ impl Proxy {
     /// Starts the proxy on the current Tokio runtime.
     pub async fn start(settings: Settings) -> Result<RunningProxy, StartError> {
         let profile_settings = settings.profile_settings();
-        let (targets, emulator) = connect(&profile_settings).await?;
+        let (targets, emulator) =
+            connect(&profile_settings, settings.emulator_clock.clone()).await?;
         let metrics = Arc::new(Metrics::default());
         let grace = settings.client.timeout + Duration::from_secs(1);
         let mut profiles = Vec::with_capacity(targets.len());
@@ -228,6 +229,7 @@ struct Target {
 /// started here, with an account (fresh credentials, own seed) for each.
 async fn connect(
     profiles: &[ProfileSettings],
+    clock: Option<Arc<ManualClock>>,
 ) -> Result<(Vec<Target>, Option<RunningEmulator>), StartError> {
     let embedded: Vec<(&str, EmulatorOptions)> = profiles
         .iter()
@@ -247,6 +249,9 @@ async fn connect(
                 .jobs(first.jobs)
                 .seed(first.seed)
                 .frozen(first.frozen);
+            if let Some(clock) = clock {
+                builder = builder.clock(clock);
+            }
             for (_, options) in others {
                 let credentials = fresh_credentials();
                 accounts.push(credentials.clone());

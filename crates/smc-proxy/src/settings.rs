@@ -4,9 +4,11 @@
 
 use std::net::{Ipv4Addr, SocketAddr};
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::time::Duration;
 
 use smc_core::sign::Credentials;
+use smc_emulator::ManualClock;
 
 use crate::auth::BearerToken;
 use crate::credentials::CredentialSource;
@@ -48,6 +50,10 @@ pub struct Settings {
     pub client: UpstreamSettings,
     /// Coalescing, the cache and the rate limit of upstream calls.
     pub sharing: SharingSettings,
+    /// The embedded emulator's clock, for tests that move its time by hand (the
+    /// machine's clock when `None`). Signatures are checked against it too, so it should
+    /// stay within the emulator's 15 minutes of the machine's clock.
+    pub emulator_clock: Option<Arc<ManualClock>>,
 }
 
 impl Default for Settings {
@@ -65,6 +71,7 @@ impl Default for Settings {
             token: None,
             client: UpstreamSettings::default(),
             sharing: SharingSettings::default(),
+            emulator_clock: None,
         }
     }
 }

@@ -47,3 +47,63 @@ pub fn tag_typed(tag: &TagFilter) -> String {
         None => tag.key.clone(),
     }
 }
+
+/// A request for the one job `job_id`.
+pub fn job_request(job_id: &str) -> smc_core::DescribeReplicationJobs {
+    smc_core::DescribeReplicationJobs {
+        job_ids: vec![job_id.to_owned()],
+        ..Default::default()
+    }
+}
+
+/// The running jobs of the default data set now (the first 50), asked through the stack.
+pub async fn running_jobs(stack: &smc_e2e::Stack) -> Vec<ReplicationJob> {
+    stack.page(&running_request()).await.replication_jobs
+}
+
+/// The first 50 running jobs.
+pub fn running_request() -> smc_core::DescribeReplicationJobs {
+    smc_core::DescribeReplicationJobs {
+        status: Some(smc_core::Status::Running),
+        page_size: Some(50),
+        ..Default::default()
+    }
+}
+
+/// Moves the page's clock, then the emulator's, by `by`. In that order, an auto-refresh
+/// between the two reads the old progress at the new time, which the refresh that follows
+/// replaces, rather than the new progress at the old time.
+pub async fn moves_clocks(
+    stack: &smc_e2e::Stack,
+    browser: &smc_e2e::Browser,
+    by: std::time::Duration,
+) {
+    browser.advance_clock(by).await;
+    stack
+        .clock()
+        .advance(time::Duration::try_from(by).expect("a short duration"));
+}
+
+/// A browser whose page clock starts where the stack's emulator clock stands (see
+/// [`smc_e2e::Stack::with_manual_clock`]), so both can be moved together.
+pub async fn browser_on_stack_clock(stack: &smc_e2e::Stack) -> smc_e2e::Browser {
+    let browser = smc_e2e::Browser::start().await;
+    browser
+        .use_test_clock(stack.clock().now().unix_timestamp() * 1000)
+        .await;
+    browser
+}
+
+/// Opens the viewer filtered to the one job `job_id` and waits for its row.
+pub async fn open_one_job<'a>(
+    stack: &smc_e2e::Stack,
+    browser: &'a smc_e2e::Browser,
+    job_id: &str,
+) -> smc_e2e::browser::Viewer<'a> {
+    browser
+        .goto(&stack.url(&format!("/?{}", job_request(job_id).to_query_string())))
+        .await;
+    let viewer = browser.viewer();
+    assert_eq!(viewer.rows().await, vec![job_id.to_owned()]);
+    viewer
+}

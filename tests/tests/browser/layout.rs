@@ -381,7 +381,7 @@ async fn at_1440_px_rows_are_compact_the_header_sticks_chips_stay_whole_and_deta
     assert!(number(details, "bottom") <= 900.0, "{beside}");
     let scrolled = measure(
         &viewer,
-        "(() => { scrollTo(0, 800); return { scrollY, details: rect(root.querySelector('.smcv-details')) }; })()",
+        "(() => { scrollTo(0, 400); return { scrollY, details: rect(root.querySelector('.smcv-details')) }; })()",
     )
     .await;
     assert!(number(&scrolled, "scrollY") > 0.0, "{scrolled}");

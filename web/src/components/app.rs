@@ -6,14 +6,16 @@ use yew::prelude::*;
 use crate::api::Endpoint;
 use crate::components::{
     AccountSwitcher, ActiveFilters, Banners, DetailsPanel, FilterBar, FiltersToggle, Header,
-    JobsTable, Pagination, PreferencesPanel, RequestIdNote, StatusCountBar,
+    JobsTable, Pagination, PreferencesPanel, RequestIdNote, StatusCountBar, WatchToggle,
 };
 use crate::filters::active_filters;
 use crate::hooks::{
-    current_hash, current_search, use_interval, use_jobs_fetch, use_now, use_page_visible,
-    use_preferences, use_profiles, use_status_counts, use_timeout, use_unique_id, use_url_sync,
+    current_hash, current_search, use_interval, use_jobs_fetch, use_live_jobs,
+    use_notification_permission, use_now, use_page_visible, use_preferences, use_profiles,
+    use_status_counts, use_timeout, use_unique_id, use_url_sync,
 };
 use crate::i18n::{browser_languages, Lang, Texts};
+use crate::live::LiveAction;
 use crate::prefs::{Preferences, Theme};
 use crate::state::{Action, ViewState};
 use crate::url_state::UrlState;
@@ -235,6 +237,43 @@ pub fn App(props: &AppProps) -> Html {
     });
     let texts = lang.texts();
 
+    // What the pages tell over time: the time left, and the watched jobs that end.
+    let live = use_live_jobs(
+        state.fetch.page.clone(),
+        state.fetch.page_request.clone(),
+        state.fetch.loaded_at,
+        lang,
+        endpoint.clone(),
+    );
+    // The table's clock moves every 30 s; a page that arrived since is newer.
+    let live_now = state
+        .fetch
+        .loaded_at
+        .map_or(table_now, |arrived| arrived.max(table_now));
+    let ask_permission = use_notification_permission(dispatch.reform(Action::Notice), lang);
+    let on_watch = {
+        let live = live.dispatcher();
+        let ask_permission = ask_permission.clone();
+        Callback::from(move |job_id: String| {
+            ask_permission.emit(());
+            live.dispatch(LiveAction::ToggleJob(job_id));
+        })
+    };
+    let on_watch_filter = {
+        let live = live.dispatcher();
+        let request = state.request.clone();
+        let shown: Vec<String> = state
+            .fetch
+            .page
+            .iter()
+            .flat_map(|page| page.replication_jobs.iter().map(|job| job.job_id.clone()))
+            .collect();
+        Callback::from(move |()| {
+            ask_permission.emit(());
+            live.dispatch(LiveAction::ToggleFilter(request.clone(), shown.clone()));
+        })
+    };
+
     let window = state.window();
     let filter_count = active_filters(&state.request).len();
     let loading = state.fetch.loading;
@@ -261,7 +300,8 @@ pub fn App(props: &AppProps) -> Html {
                     on_refresh={dispatch.reform(|_| Action::Refresh)}
                     on_preferences={set_preferences.clone()}
                     on_toggle_preferences={toggle_preferences.clone()}
-                    preferences_open={*show_preferences} />
+                    preferences_open={*show_preferences}
+                    progress={live.progress.clone()} />
                 if *show_preferences {
                     <PreferencesPanel
                         preferences={preferences.clone()}
@@ -294,6 +334,12 @@ pub fn App(props: &AppProps) -> Html {
                     retry_in={state.fetch.retry_in}
                     {loading}
                     dispatch={dispatch.clone()} />
+                if page.is_some() {
+                    <div class="smcv-watch-bar">
+                        <WatchToggle pressed={live.watchlist.watches_filter(&state.request)}
+                            label={texts.watch_filter} show_label=true on_toggle={on_watch_filter} />
+                    </div>
+                }
                 <JobsTable
                     page={page.clone()}
                     columns={preferences.visible_columns()}
@@ -303,9 +349,12 @@ pub fn App(props: &AppProps) -> Html {
                     filtered={filter_count > 0}
                     page_size={window.page_size}
                     selected={state.open_job.clone()}
-                    now={table_now}
+                    now={live_now}
                     copied={state.copied.clone()}
-                    dispatch={dispatch.clone()} />
+                    dispatch={dispatch.clone()}
+                    progress={live.progress.clone()}
+                    watchlist={live.watchlist.clone()}
+                    on_watch={on_watch.clone()} />
                 <Pagination {window} {loading} id={paging_id} dispatch={dispatch.clone()} {on_page_size} />
                 if let Some(request_id) = request_id {
                     <RequestIdNote copied={state.copied.as_ref() == Some(&request_id)} {request_id}
@@ -319,7 +368,11 @@ pub fn App(props: &AppProps) -> Html {
                     {endpoint}
                     zone={preferences.zone}
                     copied={state.copied.clone()}
-                    {dispatch} />
+                    {dispatch}
+                    progress={live.progress.clone()}
+                    now={live_now}
+                    watched={live.watchlist.is_watched(job_id)}
+                    {on_watch} />
             }
             </div>
         </div>

@@ -2,13 +2,18 @@
 
 use yew::prelude::*;
 
+use std::rc::Rc;
+
+use time::OffsetDateTime;
+
 use crate::api::Endpoint;
-use crate::components::JobDetails;
+use crate::components::{JobDetails, WatchToggle};
 use crate::format::Zone;
-use crate::hooks::{use_escape_key, use_focus_back_to_row, use_job_lookup};
+use crate::hooks::{use_escape_key, use_focus_back_to_row, use_job_lookup, use_texts};
 use crate::job_lookup::Lookup;
 use crate::page::Page;
-use crate::state::Action;
+use crate::progress_log::ProgressLog;
+use crate::state::{job_may_change, Action};
 
 /// The job to show, and where to find it.
 #[derive(Properties, PartialEq)]
@@ -25,6 +30,18 @@ pub struct DetailsPanelProps {
     pub copied: Option<String>,
     /// Told to close the panel, to filter by a tag, and of copies.
     pub dispatch: Callback<Action>,
+    /// The progress seen, for the time left and the rate.
+    #[prop_or_default]
+    pub progress: Rc<ProgressLog>,
+    /// Now, for the time left.
+    #[prop_or(OffsetDateTime::UNIX_EPOCH)]
+    pub now: OffsetDateTime,
+    /// Whether the job is watched.
+    #[prop_or_default]
+    pub watched: bool,
+    /// Told the JobId to watch, or to stop watching.
+    #[prop_or_default]
+    pub on_watch: Callback<String>,
 }
 
 /// The details panel, beside the list on a wide viewer and over it on a narrow one. It
@@ -32,6 +49,7 @@ pub struct DetailsPanelProps {
 /// the job's row.
 #[function_component]
 pub fn DetailsPanel(props: &DetailsPanelProps) -> Html {
+    let texts = use_texts();
     let job_id = &props.job_id;
     let lookup = use_job_lookup(job_id.clone(), props.page.clone(), props.endpoint.clone());
     let heading = use_node_ref();
@@ -47,6 +65,14 @@ pub fn DetailsPanel(props: &DetailsPanelProps) -> Html {
     }
     use_escape_key(props.dispatch.reform(|_| Action::CloseJob));
 
+    let watchable = match &lookup {
+        Lookup::Found(job) => props.watched || job_may_change(job),
+        _ => false,
+    };
+    let on_toggle = {
+        let id = job_id.to_string();
+        props.on_watch.reform(move |()| id.clone())
+    };
     let title = match &lookup {
         Lookup::Found(job) if !job.name.is_empty() => job.name.clone(),
         _ => job_id.to_string(),
@@ -59,15 +85,22 @@ pub fn DetailsPanel(props: &DetailsPanelProps) -> Html {
         Lookup::Failed(message) => {
             html! { <p class="smcv-error-text" role="alert">{ message }</p> }
         }
-        Lookup::Found(job) => html! {
-            <JobDetails {job} zone={props.zone} copied={props.copied.clone()} dispatch={props.dispatch.clone()} />
-        },
+        Lookup::Found(job) => {
+            let time_left = props.progress.time_left(&job, props.now);
+            html! {
+                <JobDetails {job} zone={props.zone} copied={props.copied.clone()} dispatch={props.dispatch.clone()}
+                    {time_left} now={props.now} />
+            }
+        }
     };
     let heading_id = format!("details-{job_id}");
     html! {
         <aside class="smcv-details" ref={panel} aria-labelledby={heading_id.clone()}>
             <header class="smcv-details__header">
                 <h2 id={heading_id} tabindex="-1" ref={heading}>{ title }</h2>
+                if watchable {
+                    <WatchToggle pressed={props.watched} label={texts.watch} show_label=true {on_toggle} />
+                }
                 <button type="button" class="smcv-button" onclick={props.dispatch.reform(|_| Action::CloseJob)}
                     aria-label="Close details">{ "Close" }</button>
             </header>

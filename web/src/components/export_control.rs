@@ -9,6 +9,8 @@ use yew::prelude::*;
 
 use crate::api::Endpoint;
 use crate::export::{download, fetch_all, ExportError, ExportFormat};
+use crate::format::now;
+use crate::progress_log::ProgressLog;
 
 /// Where the export fetches from, and what.
 #[derive(Properties, PartialEq)]
@@ -17,6 +19,9 @@ pub struct ExportControlProps {
     pub endpoint: Endpoint,
     /// The request whose filters are exported (its page and page size are not).
     pub request: DescribeReplicationJobs,
+    /// The progress seen, for the time left of running jobs in CSV.
+    #[prop_or_default]
+    pub progress: Rc<ProgressLog>,
 }
 
 /// What the export control shows.
@@ -46,6 +51,7 @@ pub fn ExportControl(props: &ExportControlProps) -> Html {
         let cancelled = cancelled.clone();
         let endpoint = props.endpoint.clone();
         let request = props.request.clone();
+        let seen = props.progress.clone();
         Callback::from(move |_: MouseEvent| {
             let flag = Rc::new(Cell::new(false));
             *cancelled.borrow_mut() = flag.clone();
@@ -55,6 +61,7 @@ pub fn ExportControl(props: &ExportControlProps) -> Html {
                 pages: 1,
             });
             let export = export.clone();
+            let seen = seen.clone();
             let endpoint = endpoint.clone();
             let request = request.clone();
             spawn_local(async move {
@@ -69,10 +76,14 @@ pub fn ExportControl(props: &ExportControlProps) -> Html {
                     }
                 };
                 let ended = match fetch_all(&endpoint, &request, progress, flag).await {
-                    Ok(jobs) => match download(format, &format.render(&jobs)) {
-                        Ok(()) => ExportState::Done(jobs.len()),
-                        Err(error) => ExportState::Failed(error),
-                    },
+                    Ok(jobs) => {
+                        let at = now();
+                        let content = format.render(&jobs, |job| seen.time_left(job, at));
+                        match download(format, &content) {
+                            Ok(()) => ExportState::Done(jobs.len()),
+                            Err(error) => ExportState::Failed(error),
+                        }
+                    }
                     Err(ExportError::Cancelled) => return,
                     Err(ExportError::Api(error)) => {
                         ExportState::Failed(format!("{}: {}", error.code, error.message))

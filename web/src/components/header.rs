@@ -8,6 +8,7 @@ use crate::api::Endpoint;
 use crate::components::{ExportControl, Freshness};
 use crate::format::Zone;
 use crate::prefs::Preferences;
+use crate::progress_log::ProgressLog;
 
 /// What the title bar shows and changes.
 #[derive(Properties, PartialEq)]
@@ -34,6 +35,9 @@ pub struct HeaderProps {
     pub on_toggle_preferences: Callback<()>,
     /// Whether the preferences panel is open.
     pub preferences_open: bool,
+    /// The progress seen, for the export's time left.
+    #[prop_or_default]
+    pub progress: std::rc::Rc<ProgressLog>,
 }
 
 /// The title bar.
@@ -103,7 +107,8 @@ pub fn Header(props: &HeaderProps) -> Html {
                 </label>
                 <button type="button" class="smcv-button" disabled={props.loading}
                     onclick={props.on_refresh.reform(|_| ())}>{ "Refresh" }</button>
-                <ExportControl endpoint={props.endpoint.clone()} request={props.request.clone()} />
+                <ExportControl endpoint={props.endpoint.clone()} request={props.request.clone()}
+                    progress={props.progress.clone()} />
                 <button type="button" class="smcv-button" aria-expanded={props.preferences_open.to_string()}
                     onclick={props.on_toggle_preferences.reform(|_| ())}>{ "Preferences" }</button>
             </div>

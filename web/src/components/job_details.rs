@@ -10,12 +10,15 @@ use crate::components::cells::{
     job_type_text, net_mode_text, odd_cell, odd_field_value, progress_cell, status_indicator,
     target_text,
 };
+use crate::components::time_left::{rate_text, time_left_view};
 use crate::components::{CopyButton, TagChips};
 use crate::filters::tag_label;
 use crate::format::{format_time, human_bytes, relative_time, Zone};
 use crate::hints::error_hint;
+use crate::hooks::use_texts;
 use crate::page::PageJob;
 use crate::state::Action;
+use crate::time_left::Estimate;
 
 /// The job shown, and how.
 #[derive(Properties, PartialEq)]
@@ -28,6 +31,12 @@ pub struct JobDetailsProps {
     pub copied: Option<String>,
     /// Told to filter by a tag, and of copies.
     pub dispatch: Callback<Action>,
+    /// The job's time left (`None` when it does not run).
+    #[prop_or_default]
+    pub time_left: Option<Estimate>,
+    /// Now, for how long a stalled job has stood still.
+    #[prop_or(OffsetDateTime::UNIX_EPOCH)]
+    pub now: OffsetDateTime,
 }
 
 /// One labelled value; empty values are left out.
@@ -67,12 +76,16 @@ fn time_fact(label: &str, time: Option<OffsetDateTime>, zone: Zone) -> Html {
 /// JSON.
 #[function_component]
 pub fn JobDetails(props: &JobDetailsProps) -> Html {
+    let texts = use_texts();
     let JobDetailsProps {
         job,
         zone,
         copied,
         dispatch,
+        time_left,
+        now,
     } = props;
+    let rate = rate_text(*time_left, texts);
     let zone = *zone;
     let is_copied = |text: &str| copied.as_deref() == Some(text);
     let request_id = job.request_id().to_owned();
@@ -96,6 +109,12 @@ pub fn JobDetails(props: &JobDetailsProps) -> Html {
                     { or_odd(job, "Status", "Status", fact("Status", status_indicator(job.status.as_ref()))) }
                     { or_odd(job, "BusinessStatus", "Business status", fact("Business status", job.business_status.as_ref().map_or("–", |s| s.label()))) }
                     { or_odd(job, "Progress", "Progress", fact("Progress", progress_cell(job.progress, "Progress of this job".to_owned()))) }
+                    if time_left.is_some() {
+                        { fact(texts.time_left_label, time_left_view(*time_left, *now, texts)) }
+                    }
+                    if let Some(rate) = rate {
+                        { fact(texts.transfer_rate_label, rate) }
+                    }
                     { or_odd(job, "JobType", "Type", fact("Type", job_type_text(job.job_type))) }
                     { or_odd(job, "SourceId", "Source server", text_fact("Source server", &job.source_id)) }
                     { or_odd(job, "RegionId", "Region", text_fact("Region", &job.region_id)) }

@@ -9,11 +9,15 @@ use crate::components::cells::{
     id_text, job_type_text, odd_cell, odd_field_value, progress_cell, status_indicator,
     target_text, time_cell,
 };
+use crate::components::time_left::time_left_view;
+use crate::components::WatchToggle;
 use crate::components::{CopyButton, TagChips};
 use crate::filters::tag_label;
 use crate::format::Zone;
+use crate::hooks::use_texts;
 use crate::page::PageJob;
-use crate::state::Action;
+use crate::state::{job_may_change, Action};
+use crate::time_left::Estimate;
 
 /// The job a row shows, and how.
 #[derive(Properties, PartialEq)]
@@ -32,6 +36,15 @@ pub struct JobRowProps {
     pub copied: bool,
     /// Told to open the job, to filter by a tag, and of copies.
     pub dispatch: Callback<Action>,
+    /// The job's time left (`None` when it does not run).
+    #[prop_or_default]
+    pub time_left: Option<Estimate>,
+    /// Whether the job is watched.
+    #[prop_or_default]
+    pub watched: bool,
+    /// Told the JobId to watch, or to stop watching.
+    #[prop_or_default]
+    pub on_watch: Callback<String>,
 }
 
 /// How many tag chips a row shows before `+N`.
@@ -42,6 +55,7 @@ const ROW_TAGS: usize = 2;
 /// card.
 #[function_component]
 pub fn JobRow(props: &JobRowProps) -> Html {
+    let texts = use_texts();
     let job = &props.job;
     let name = if job.name.is_empty() {
         "(unnamed)".to_owned()
@@ -84,6 +98,21 @@ pub fn JobRow(props: &JobRowProps) -> Html {
                 html! { job.business_status.as_ref().map_or("–", |s| s.label()) }
             }
             Column::Progress => progress_cell(job.progress, format!("Progress of {name}")),
+            Column::TimeLeft => {
+                let watchable = props.watched || job_may_change(job);
+                let on_toggle = {
+                    let id = job.job_id.clone();
+                    props.on_watch.reform(move |()| id.clone())
+                };
+                html! {
+                    <>
+                        { time_left_view(props.time_left, props.now, texts) }
+                        if watchable {
+                            <WatchToggle pressed={props.watched} label={(texts.watch_job)(&name)} {on_toggle} />
+                        }
+                    </>
+                }
+            }
             Column::Source => id_text(&job.source_id),
             Column::Target => target_text(job),
             Column::JobType => job_type_text(job.job_type),
@@ -99,7 +128,10 @@ pub fn JobRow(props: &JobRowProps) -> Html {
         }
     };
     let cell = |column: &Column| -> Html {
-        let class = format!("smcv-col--{}", column.key());
+        let class = classes!(
+            format!("smcv-col--{}", column.key()),
+            (*column == Column::TimeLeft).then_some("smcv-cell-time-left")
+        );
         if *column == Column::Name {
             html! { <th scope="row" {class}>{ content(column) }</th> }
         } else {

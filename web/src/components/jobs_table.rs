@@ -7,7 +7,9 @@ use crate::columns::{sorted_jobs, Column, Sort};
 use crate::components::{ColumnHeader, JobRow};
 use crate::format::Zone;
 use crate::page::{Page, PageJob};
+use crate::progress_log::ProgressLog;
 use crate::state::Action;
+use crate::watch::Watchlist;
 
 /// What the table shows.
 #[derive(Properties, Debug, Clone, PartialEq)]
@@ -34,13 +36,22 @@ pub struct JobsTableProps {
     pub copied: Option<String>,
     /// Changes the state.
     pub dispatch: Callback<Action>,
+    /// The progress seen, for the time left.
+    #[prop_or_default]
+    pub progress: std::rc::Rc<ProgressLog>,
+    /// What is watched.
+    #[prop_or_default]
+    pub watchlist: Watchlist,
+    /// Told the JobId to watch, or to stop watching.
+    #[prop_or_default]
+    pub on_watch: Callback<String>,
 }
 
 /// The table of the shown page's jobs.
 #[function_component]
 pub fn JobsTable(props: &JobsTableProps) -> Html {
     let columns = &props.columns;
-    let jobs = sorted_jobs(props.page.as_ref(), props.sort);
+    let jobs = sorted_jobs(props.page.as_ref(), props.sort, &props.progress, props.now);
     let body = if props.page.is_none() && props.loading {
         skeleton_rows(columns.len(), props.page_size.clamp(1, 10) as usize)
     } else if props.page.is_some() && jobs.is_empty() {
@@ -51,9 +62,12 @@ pub fn JobsTable(props: &JobsTableProps) -> Html {
             let selected = props.selected.as_ref() == Some(&job.job_id);
             let copied = props.copied.as_ref() == Some(&job.job_id);
             let key = job.job_id.clone();
+            let time_left = props.progress.time_left(&job, props.now);
+            let watched = props.watchlist.is_watched(&job.job_id);
             html! {
                 <JobRow {key} {job} columns={columns.clone()} zone={props.zone}
-                    now={props.now} {selected} {copied} dispatch={props.dispatch.clone()} />
+                    now={props.now} {selected} {copied} dispatch={props.dispatch.clone()}
+                    {time_left} {watched} on_watch={props.on_watch.clone()} />
             }
         };
         html! { <>{ for jobs.into_iter().map(row) }</> }

@@ -1,5 +1,5 @@
 //! The viewer's parts: one component per file, each with its own props, and the small
-//! views of values that the table and the details share ([`cells`]).
+//! views of values that the table and the details share ([`cells`], [`time_left`]).
 //!
 //! The app owns the state (see [`crate::state`]) and hands each part what it shows and a
 //! callback for what it changes; a part that keeps something of its own between renders
@@ -29,6 +29,8 @@ mod preferences_panel;
 mod request_id_note;
 mod status_count_bar;
 mod tag_chips;
+pub mod time_left;
+mod watch_toggle;
 
 pub use account_switcher::{AccountSwitcher, AccountSwitcherProps};
 pub use active_filters::{ActiveFilters, ActiveFiltersProps};
@@ -53,3 +55,4 @@ pub use preferences_panel::{PreferencesPanel, PreferencesPanelProps};
 pub use request_id_note::{RequestIdNote, RequestIdNoteProps};
 pub use status_count_bar::{StatusCountBar, StatusCountBarProps};
 pub use tag_chips::{TagChips, TagChipsProps};
+pub use watch_toggle::{WatchToggle, WatchToggleProps};

@@ -4,7 +4,10 @@
 //! used or sent upstream may appear in it.
 
 use crate::common::{captured_logs, remembered_secrets};
-use crate::{api, cli, credentials, faults, ops, profiles, redis, refusals, sharing, site, v3};
+use crate::{
+    api, cli, credentials, embedded_clock, faults, ops, profiles, redis, refusals, sharing, site,
+    v3,
+};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn no_secret_token_signature_or_key_id_is_ever_logged() {
@@ -18,6 +21,7 @@ async fn no_secret_token_signature_or_key_id_is_ever_logged() {
     cli::run_all().await;
     v3::run_all().await;
     profiles::run_all().await;
+    embedded_clock::run_all().await;
     sharing::run_all().await;
     redis::run_all().await;
 

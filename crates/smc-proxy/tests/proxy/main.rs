@@ -7,6 +7,7 @@ mod common;
 mod api;
 mod cli;
 mod credentials;
+mod embedded_clock;
 mod faults;
 mod logs;
 mod ops;
