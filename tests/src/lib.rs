@@ -6,11 +6,13 @@
 //!   data and faults a test controls.
 //! - [`browser`]: chromedriver and one headless Chromium session, with the waits and
 //!   lookups the tests share.
+//! - [`axe`]: axe-core's serious findings in the page, which the tests hold at zero.
 //!
 //! The tests themselves are in `tests/browser/`; `cargo xtask test` builds the app with
 //! Trunk first and runs them. `tests/sdk/` drives the official Python SDKs (through
 //! `python/sdk_driver.py`) against the emulator, with signature V3 and v1.
 
+pub mod axe;
 pub mod browser;
 pub mod paths;
 pub mod stack;

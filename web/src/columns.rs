@@ -76,6 +76,25 @@ impl Column {
         }
     }
 
+    /// Its kebab-case name, as preferences store it: the CSS hook of its header and cells
+    /// (`smcv-col--business-status`), which sets its width.
+    pub fn key(self) -> &'static str {
+        match self {
+            Column::Name => "name",
+            Column::Status => "status",
+            Column::BusinessStatus => "business-status",
+            Column::Progress => "progress",
+            Column::TimeLeft => "time-left",
+            Column::Source => "source",
+            Column::Target => "target",
+            Column::JobType => "job-type",
+            Column::Region => "region",
+            Column::Created => "created",
+            Column::LastRun => "last-run",
+            Column::Tags => "tags",
+        }
+    }
+
     /// The job's field it shows, in the API's name, when it shows one field: where an odd
     /// field (see `ReplicationJob::odd_fields`) of the job is shown as received.
     pub fn wire_field(self) -> Option<&'static str> {
@@ -163,6 +182,18 @@ pub fn odd_run_start(job: &ReplicationJob) -> Option<&smc_core::OddField> {
 
 /// What the job migrates to, in one line: `ECS image m-…`, `Container image ns/repo:tag`.
 pub fn target_summary(job: &ReplicationJob, texts: &Texts) -> String {
+    let (kind, points_to) = target_parts(job, texts);
+    if points_to.is_empty() {
+        kind
+    } else {
+        format!("{kind} {points_to}")
+    }
+}
+
+/// What the job migrates to, as the kind of target (`ECS image`) and what it points to (an
+/// image or instance id, a container reference; empty when the job names none), so the
+/// table can keep the id whole.
+pub fn target_parts(job: &ReplicationJob, texts: &Texts) -> (String, String) {
     use smc_core::TargetType;
     let kind = job
         .target_type
@@ -182,11 +213,7 @@ pub fn target_summary(job: &ReplicationJob, texts: &Texts) -> String {
         _ if !job.image_id.is_empty() => job.image_id.clone(),
         _ => job.image_name.clone(),
     };
-    if points_to.is_empty() {
-        kind
-    } else {
-        format!("{kind} {points_to}")
-    }
+    (kind, points_to)
 }
 
 /// The jobs of `page` in the order shown: the API's, or sorted by a column (the page only:
@@ -252,6 +279,13 @@ mod tests {
             .map(|column| serde_json::to_value(column).unwrap())
             .into();
         assert_eq!(keys, ["business-status", "job-type", "last-run"]);
+    }
+
+    #[test]
+    fn css_keys_are_the_preference_keys() {
+        for column in Column::ALL {
+            assert_eq!(serde_json::to_value(column).unwrap(), column.key());
+        }
     }
 
     fn page(jobs: Vec<ReplicationJob>) -> Page {
@@ -349,6 +383,16 @@ mod tests {
             ..ReplicationJob::default()
         };
         assert_eq!(target_summary(&instance, &EN_US), "ECS instance i-1");
+        assert_eq!(
+            target_parts(&instance, &EN_US),
+            ("ECS instance".to_owned(), "i-1".to_owned())
+        );
+        let nothing_named = ReplicationJob {
+            target_type: Some(TargetType::Image),
+            ..ReplicationJob::default()
+        };
+        assert_eq!(target_parts(&nothing_named, &EN_US).1, "");
+        assert_eq!(target_summary(&nothing_named, &EN_US), "ECS image");
     }
 
     #[test]

@@ -628,3 +628,76 @@ async fn the_elements_theme_attribute_fixes_the_theme() {
     assert_eq!(theme(Some("sepia")), None);
     assert_eq!(theme(None), None);
 }
+
+#[test]
+async fn a_row_shows_two_tags_and_the_rest_behind_a_plus_n_that_opens_and_closes() {
+    use smc_core::Tag;
+    use smc_web::components::{TagChips, TagChipsProps};
+    let tag = |key: &str, value: &str| Tag::new(key, value);
+    let tags = vec![
+        tag("env", "prod"),
+        tag("team", "web"),
+        tag("cost-center", "cc-2040"),
+        tag("owner", ""),
+    ];
+    let seen = Rc::new(std::cell::RefCell::new(Vec::new()));
+    let sink = seen.clone();
+    let root = render::<TagChips>(TagChipsProps {
+        tags,
+        on_select: Some(Callback::from(move |tag: Tag| sink.borrow_mut().push(tag))),
+        limit: Some(2),
+    })
+    .await;
+    let hidden_list = "ul.smcv-more__list";
+    assert_eq!(
+        texts(&root, "ul.smcv-chips--tags > li > .smcv-chip--tag"),
+        ["env=prod", "team=web"]
+    );
+    assert_eq!(
+        texts(&root, &format!("{hidden_list} .smcv-chip--tag")),
+        ["cost-center=cc-2040", "owner = (empty)"]
+    );
+    let more: HtmlElement = find(&root, ".smcv-more__button");
+    let list: Element = find(&root, hidden_list);
+    assert_eq!(more.text_content().as_deref(), Some("+2"));
+    assert_eq!(
+        more.get_attribute("aria-label").as_deref(),
+        Some("2 more tags")
+    );
+    assert_eq!(more.get_attribute("aria-controls"), Some(list.id()));
+    assert_eq!(
+        more.get_attribute("aria-expanded").as_deref(),
+        Some("false")
+    );
+    assert!(list.has_attribute("hidden"));
+
+    // A tap (or a click) opens the list; its chips filter like the others.
+    more.click();
+    yew::scheduler::flush().await;
+    assert_eq!(more.get_attribute("aria-expanded").as_deref(), Some("true"));
+    assert!(!list.has_attribute("hidden"));
+    click(&root, &format!("{hidden_list} .smcv-chip--tag"));
+    assert_eq!(*seen.borrow(), [tag("cost-center", "cc-2040")]);
+
+    // Escape closes it, and goes no further: what is around the chips stays open.
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key("Escape");
+    init.set_bubbles(true);
+    let escape = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init)
+        .expect("a keydown");
+    let reached_document = Rc::new(std::cell::Cell::new(false));
+    let _listener = {
+        let reached_document = reached_document.clone();
+        gloo::events::EventListener::new(&gloo::utils::document(), "keydown", move |_| {
+            reached_document.set(true)
+        })
+    };
+    more.dispatch_event(&escape).expect("dispatched");
+    yew::scheduler::flush().await;
+    assert_eq!(
+        more.get_attribute("aria-expanded").as_deref(),
+        Some("false")
+    );
+    assert!(list.has_attribute("hidden"));
+    assert!(!reached_document.get(), "Escape stopped at the chips");
+}

@@ -1,9 +1,23 @@
 //! What several tests compute the same way.
 
-use serde_json::Value;
 use smc_core::{DescribeReplicationJobsResponse, ReplicationJob, TagFilter};
-use smc_e2e::{paths, Browser};
+use smc_e2e::{paths, Browser, BrowserOptions, ColorScheme};
 use smc_web::i18n::Texts;
+
+/// The languages the viewer speaks, as Chromium's `--lang` asks for them.
+pub const LANGUAGES: [&str; 2] = ["en-US", "zh-CN"];
+
+/// Both color schemes.
+pub const SCHEMES: [ColorScheme; 2] = [ColorScheme::Light, ColorScheme::Dark];
+
+/// A browser that prefers `lang`, at the default window size.
+pub async fn browser_in(lang: &'static str) -> Browser {
+    Browser::start_with(BrowserOptions {
+        lang: Some(lang),
+        ..BrowserOptions::default()
+    })
+    .await
+}
 
 /// The JobIds of a page, in order.
 pub fn job_ids(page: &DescribeReplicationJobsResponse) -> Vec<String> {
@@ -103,39 +117,4 @@ pub async fn open_one_job<'a>(
     let viewer = browser.viewer();
     assert_eq!(viewer.rows().await, vec![job_id.to_owned()]);
     viewer
-}
-
-/// Runs axe-core on the page and fails, naming `view`, on any serious or critical
-/// violation.
-pub async fn assert_no_serious_violations(browser: &Browser, view: &str) {
-    let axe = std::fs::read_to_string(paths::axe_core()).expect("axe-core's bundle");
-    // WebDriver scripts run outside the page's Content-Security-Policy.
-    browser
-        .execute(&format!("{axe}\nreturn true;"), vec![])
-        .await;
-    let result = browser
-        .client()
-        .execute_async(
-            "const done = arguments[arguments.length - 1];
-             axe.run(document, { resultTypes: ['violations'] })
-               .then((r) => done(r.violations.map((v) => ({
-                 id: v.id, impact: v.impact, help: v.help,
-                 nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }))))
-               .catch((e) => done({ error: String(e) }));",
-            vec![],
-        )
-        .await
-        .expect("axe runs");
-    let Value::Array(violations) = result else {
-        panic!("axe failed on {view}: {result}");
-    };
-    let serious: Vec<&Value> = violations
-        .iter()
-        .filter(|v| matches!(v["impact"].as_str(), Some("serious" | "critical")))
-        .collect();
-    assert!(
-        serious.is_empty(),
-        "serious or critical violations on {view}: {}",
-        serde_json::to_string_pretty(&serious).unwrap()
-    );
 }

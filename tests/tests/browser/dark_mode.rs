@@ -4,10 +4,11 @@
 
 use serde_json::json;
 use smc_core::{DescribeReplicationJobs, Status};
+use smc_e2e::axe::assert_no_serious_violations;
 use smc_e2e::browser::{ColorScheme, Viewer};
 use smc_e2e::{Browser, Stack};
 
-use crate::common::{assert_no_serious_violations, job_ids};
+use crate::common::job_ids;
 
 /// The viewer's background brightness, 0 (black) to 1 (white).
 const BRIGHTNESS: &str = "(() => {

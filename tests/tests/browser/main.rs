@@ -5,8 +5,8 @@
 //! itself (asked through the proxy), never from numbers copied from the generator.
 //! Screenshots of the list, a filtered list, details, an error, odd fields, the embed page,
 //! the account switcher, the throttling banner, the dark list and the time left go to
-//! `target/e2e/`. Tests of time (the time left, notifications) move the emulator's clock
-//! and the page's by hand.
+//! `target/e2e/`; those of every width, scheme and language to `docs/screenshots/`. Tests
+//! of time (the time left, notifications) move the emulator's clock and the page's by hand.
 
 mod accessibility;
 mod common;
@@ -18,10 +18,12 @@ mod faults;
 mod filters;
 mod history;
 mod languages;
+mod layout;
 mod notifications;
 mod odd_fields;
 mod paging;
 mod profiles;
+mod screenshots;
 mod status_counts;
 mod tags;
 mod throttling;

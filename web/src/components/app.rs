@@ -5,8 +5,8 @@ use yew::prelude::*;
 
 use crate::api::Endpoint;
 use crate::components::{
-    AccountSwitcher, ActiveFilters, Banners, DetailsPanel, FilterBar, Header, JobsTable,
-    Pagination, PreferencesPanel, RequestIdNote, StatusCountBar, WatchToggle,
+    AccountSwitcher, ActiveFilters, Banners, DetailsPanel, FilterBar, FiltersToggle, Header,
+    JobsTable, Pagination, PreferencesPanel, RequestIdNote, StatusCountBar, WatchToggle,
 };
 use crate::filters::active_filters;
 use crate::hooks::{
@@ -110,6 +110,9 @@ pub fn App(props: &AppProps) -> Html {
         use_callback((), move |action: Action, _| dispatcher.dispatch(action))
     };
     let show_preferences = use_state(|| false);
+    // On a narrow viewer the filters start folded away, so the jobs show first.
+    let show_filters = use_state(|| false);
+    let filters_panel_id = use_unique_id("filters-panel");
     let preferences_id = use_unique_id("prefs");
     let filters_id = use_unique_id("filters");
     let paging_id = use_unique_id("paging");
@@ -224,6 +227,10 @@ pub fn App(props: &AppProps) -> Html {
         })
     };
     let switcher = profiles.filter(|list| !fixed_profile && list.profiles.len() > 1);
+    let toggle_filters = {
+        let show_filters = show_filters.clone();
+        Callback::from(move |_| show_filters.set(!*show_filters))
+    };
     let toggle_preferences = {
         let show_preferences = show_preferences.clone();
         Callback::from(move |_| show_preferences.set(!*show_preferences))
@@ -287,6 +294,7 @@ pub fn App(props: &AppProps) -> Html {
     };
 
     let window = state.window();
+    let filter_count = active_filters(&state.request).len();
     let loading = state.fetch.loading;
     let page = state.fetch.page.clone();
     let request_id = page
@@ -298,73 +306,81 @@ pub fn App(props: &AppProps) -> Html {
         <ContextProvider<Lang> context={lang}>
         <div class="smcv" lang={lang.tag()} data-density={preferences.density.key()}
             data-theme={props.theme.unwrap_or(preferences.theme).data_theme()}>
-            <Header
-                total={page.as_ref().and_then(|p| p.total_count)}
-                {loading}
-                loaded_at={state.fetch.loaded_at}
-                preferences={preferences.clone()}
-                {polling}
-                endpoint={endpoint.clone()}
-                request={state.request.clone()}
-                on_refresh={dispatch.reform(|_| Action::Refresh)}
-                on_preferences={set_preferences.clone()}
-                on_toggle_preferences={toggle_preferences.clone()}
-                preferences_open={*show_preferences}
-                progress={live.progress.clone()} />
-            if *show_preferences {
-                <PreferencesPanel
+            <div class={classes!("smcv-layout", state.open_job.is_some().then_some("smcv-layout--details"))}>
+            <div class="smcv-list">
+                <Header
+                    total={page.as_ref().and_then(|p| p.total_count)}
+                    {loading}
+                    loaded_at={state.fetch.loaded_at}
                     preferences={preferences.clone()}
-                    id={preferences_id}
-                    on_change={set_preferences}
-                    on_page_size={on_page_size.clone()}
-                    on_close={toggle_preferences}
-                    theme_choice={props.theme.is_none()}
-                    lang_fixed={props.lang.is_some()} />
-            }
-            if let Some(profiles) = switcher {
-                <AccountSwitcher {profiles} selected={state.profile.clone()} on_change={on_profile} />
-            }
-            <FilterBar
-                request={state.request.clone()}
-                id={filters_id}
-                id_messages={state.id_messages.clone()}
-                tag_message={state.tag_message.clone()}
-                dispatch={dispatch.clone()} />
-            <ActiveFilters request={state.request.clone()} dispatch={dispatch.clone()} />
-            <StatusCountBar {counts} active={state.request.status.clone()} dispatch={dispatch.clone()} />
-            <div class="smcv-sr-only" role="status" aria-live="polite" aria-atomic="true">{ announcement(&state, texts) }</div>
-            <Banners
-                notices={state.notices.clone()}
-                error={state.fetch.error.clone()}
-                retry_in={state.fetch.retry_in}
-                {loading}
-                dispatch={dispatch.clone()} />
-            if page.is_some() {
-                <div class="smcv-watch-bar">
-                    <WatchToggle pressed={live.watchlist.watches_filter(&state.request)}
-                        label={texts.watch_filter} show_label=true on_toggle={on_watch_filter} />
+                    {polling}
+                    endpoint={endpoint.clone()}
+                    request={state.request.clone()}
+                    on_refresh={dispatch.reform(|_| Action::Refresh)}
+                    on_preferences={set_preferences.clone()}
+                    on_toggle_preferences={toggle_preferences.clone()}
+                    preferences_open={*show_preferences}
+                    progress={live.progress.clone()} />
+                if *show_preferences {
+                    <PreferencesPanel
+                        preferences={preferences.clone()}
+                        id={preferences_id}
+                        on_change={set_preferences}
+                        on_page_size={on_page_size.clone()}
+                        on_close={toggle_preferences}
+                        theme_choice={props.theme.is_none()}
+                        lang_fixed={props.lang.is_some()} />
+                }
+                if let Some(profiles) = switcher {
+                    <AccountSwitcher {profiles} selected={state.profile.clone()} on_change={on_profile} />
+                }
+                <FiltersToggle active={filter_count} expanded={*show_filters}
+                    controls={filters_panel_id.clone()} on_toggle={toggle_filters} />
+                <div id={filters_panel_id}
+                    class={classes!("smcv-filters-panel", (!*show_filters).then_some("smcv-filters-panel--folded"))}>
+                    <FilterBar
+                        request={state.request.clone()}
+                        id={filters_id}
+                        id_messages={state.id_messages.clone()}
+                        tag_message={state.tag_message.clone()}
+                        dispatch={dispatch.clone()} />
                 </div>
-            }
-            <JobsTable
-                page={page.clone()}
-                columns={preferences.visible_columns()}
-                sort={state.sort}
-                {zone}
-                {loading}
-                filtered={!active_filters(&state.request).is_empty()}
-                page_size={window.page_size}
-                selected={state.open_job.clone()}
-                now={live_now}
-                copied={state.copied.clone()}
-                dispatch={dispatch.clone()}
-                progress={live.progress.clone()}
-                watchlist={live.watchlist.clone()}
-                on_watch={on_watch.clone()} />
-            <Pagination {window} {loading} id={paging_id} dispatch={dispatch.clone()} {on_page_size} />
-            if let Some(request_id) = request_id {
-                <RequestIdNote copied={state.copied.as_ref() == Some(&request_id)} {request_id}
+                <ActiveFilters request={state.request.clone()} dispatch={dispatch.clone()} />
+                <StatusCountBar {counts} active={state.request.status.clone()} dispatch={dispatch.clone()} />
+                <div class="smcv-sr-only" role="status" aria-live="polite" aria-atomic="true">{ announcement(&state, texts) }</div>
+                <Banners
+                    notices={state.notices.clone()}
+                    error={state.fetch.error.clone()}
+                    retry_in={state.fetch.retry_in}
+                    {loading}
                     dispatch={dispatch.clone()} />
-            }
+                if page.is_some() {
+                    <div class="smcv-watch-bar">
+                        <WatchToggle pressed={live.watchlist.watches_filter(&state.request)}
+                            label={texts.watch_filter} show_label=true on_toggle={on_watch_filter} />
+                    </div>
+                }
+                <JobsTable
+                    page={page.clone()}
+                    columns={preferences.visible_columns()}
+                    sort={state.sort}
+                    {zone}
+                    {loading}
+                    filtered={filter_count > 0}
+                    page_size={window.page_size}
+                    selected={state.open_job.clone()}
+                    now={live_now}
+                    copied={state.copied.clone()}
+                    dispatch={dispatch.clone()}
+                    progress={live.progress.clone()}
+                    watchlist={live.watchlist.clone()}
+                    on_watch={on_watch.clone()} />
+                <Pagination {window} {loading} id={paging_id} dispatch={dispatch.clone()} {on_page_size} />
+                if let Some(request_id) = request_id {
+                    <RequestIdNote copied={state.copied.as_ref() == Some(&request_id)} {request_id}
+                        dispatch={dispatch.clone()} />
+                }
+            </div>
             if let Some(job_id) = &state.open_job {
                 <DetailsPanel
                     job_id={job_id.clone()}
@@ -378,6 +394,7 @@ pub fn App(props: &AppProps) -> Html {
                     watched={live.watchlist.is_watched(job_id)}
                     {on_watch} />
             }
+            </div>
         </div>
         </ContextProvider<Lang>>
     }

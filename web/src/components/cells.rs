@@ -7,6 +7,7 @@ use smc_core::{JobType, NetMode, OddField, ReplicationJob, Status};
 use time::OffsetDateTime;
 use yew::prelude::*;
 
+use crate::columns::target_parts;
 use crate::format::{format_time, percent, relative_time, Zone};
 use crate::i18n::Texts;
 
@@ -48,6 +49,23 @@ pub fn progress_cell(progress: Option<f64>, label: String) -> Html {
             </span>
         },
         None => html! { <span class="smcv-muted">{ "–" }</span> },
+    }
+}
+
+/// An id (`j-…`, `s-…`, `m-…`, a RequestId) in one piece: monospace, never broken after
+/// its `j-`; cut with an ellipsis where the space is short, with the whole id on hover
+/// (copy buttons beside it copy the whole id).
+pub fn id_text(id: &str) -> Html {
+    html! { <code class="smcv-id-text" title={id.to_owned()}>{ id.to_owned() }</code> }
+}
+
+/// What the job migrates to (`ECS image m-…`), the id kept whole.
+pub fn target_text(job: &ReplicationJob, texts: &Texts) -> Html {
+    let (kind, points_to) = target_parts(job, texts);
+    if points_to.is_empty() {
+        html! { kind }
+    } else {
+        html! { <span class="smcv-target">{ kind }{ " " }{ id_text(&points_to) }</span> }
     }
 }
 

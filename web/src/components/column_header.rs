@@ -22,8 +22,9 @@ pub struct ColumnHeaderProps {
 pub fn ColumnHeader(props: &ColumnHeaderProps) -> Html {
     let texts = use_texts();
     let column = props.column;
+    let class = format!("smcv-col--{}", column.key());
     if !column.sortable() {
-        return html! { <th scope="col">{ column.label(texts) }</th> };
+        return html! { <th scope="col" {class}>{ column.label(texts) }</th> };
     }
     let sorted = props.sort.filter(|sort| sort.column == column);
     let (aria_sort, arrow) = match sorted {
@@ -37,7 +38,7 @@ pub fn ColumnHeader(props: &ColumnHeaderProps) -> Html {
     };
     let onclick = props.dispatch.reform(move |_| Action::SortBy(column));
     html! {
-        <th scope="col" aria-sort={aria_sort}>
+        <th scope="col" {class} aria-sort={aria_sort}>
             <button type="button" class="smcv-sort" {onclick} title={texts.sort_this_page}>
                 { column.label(texts) }
                 <span class="smcv-sort__arrow" aria-hidden="true">{ arrow }</span>

@@ -9,7 +9,7 @@ use time::OffsetDateTime;
 use crate::api::Endpoint;
 use crate::components::{JobDetails, WatchToggle};
 use crate::format::Zone;
-use crate::hooks::{use_escape_key, use_job_lookup, use_texts};
+use crate::hooks::{use_escape_key, use_focus_back_to_row, use_job_lookup, use_texts};
 use crate::job_lookup::Lookup;
 use crate::page::Page;
 use crate::progress_log::ProgressLog;
@@ -44,13 +44,17 @@ pub struct DetailsPanelProps {
     pub on_watch: Callback<String>,
 }
 
-/// The details panel. It takes the focus when a job opens, and Escape closes it.
+/// The details panel, beside the list on a wide viewer and over it on a narrow one. It
+/// takes the focus when a job opens, Escape closes it, and the focus then goes back to
+/// the job's row.
 #[function_component]
 pub fn DetailsPanel(props: &DetailsPanelProps) -> Html {
     let texts = use_texts();
     let job_id = &props.job_id;
     let lookup = use_job_lookup(job_id.clone(), props.page.clone(), props.endpoint.clone());
     let heading = use_node_ref();
+    let panel = use_node_ref();
+    use_focus_back_to_row(panel.clone(), job_id.clone());
     {
         let heading = heading.clone();
         use_effect_with(job_id.clone(), move |_| {
@@ -91,7 +95,7 @@ pub fn DetailsPanel(props: &DetailsPanelProps) -> Html {
     };
     let heading_id = format!("details-{job_id}");
     html! {
-        <aside class="smcv-details" aria-labelledby={heading_id.clone()}>
+        <aside class="smcv-details" ref={panel} aria-labelledby={heading_id.clone()}>
             <header class="smcv-details__header">
                 <h2 id={heading_id} tabindex="-1" ref={heading}>{ title }</h2>
                 if watchable {

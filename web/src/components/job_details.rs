@@ -6,9 +6,10 @@ use smc_core::{Part, ReplicationJob, Tag};
 use time::OffsetDateTime;
 use yew::prelude::*;
 
-use crate::columns::{target_summary, Column};
+use crate::columns::Column;
 use crate::components::cells::{
     job_type_text, net_mode_text, odd_cell, odd_field_value, progress_cell, status_indicator,
+    target_text,
 };
 use crate::components::time_left::{rate_text, time_left_view};
 use crate::components::{CopyButton, TagChips};
@@ -151,7 +152,7 @@ pub fn JobDetails(props: &JobDetailsProps) -> Html {
             <section aria-label={texts.target}>
                 <h3>{ texts.target }</h3>
                 <dl class="smcv-facts">
-                    { fact(texts.target, target_summary(job, texts)) }
+                    { fact(texts.target, target_text(job, texts)) }
                     { text_fact(texts.image_name, &job.image_name) }
                     { text_fact(texts.image_id, &job.image_id) }
                     { text_fact(texts.instance_id, &job.instance_id) }

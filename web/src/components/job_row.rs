@@ -4,9 +4,10 @@ use smc_core::Tag;
 use time::OffsetDateTime;
 use yew::prelude::*;
 
-use crate::columns::{last_run_start, odd_run_start, target_summary, Column};
+use crate::columns::{last_run_start, odd_run_start, Column};
 use crate::components::cells::{
-    job_type_text, odd_cell, odd_field_value, progress_cell, status_indicator, time_cell,
+    id_text, job_type_text, odd_cell, odd_field_value, progress_cell, status_indicator,
+    target_text, time_cell,
 };
 use crate::components::time_left::time_left_view;
 use crate::components::WatchToggle;
@@ -46,7 +47,12 @@ pub struct JobRowProps {
     pub on_watch: Callback<String>,
 }
 
-/// A row: the name opens the details, tags filter, the id copies.
+/// How many tag chips a row shows before `+N`.
+const ROW_TAGS: usize = 2;
+
+/// A row: the name opens the details, tags filter, the id copies. Each cell carries its
+/// column (`smcv-col--status`) and label (`data-label`), which narrow screens show as a
+/// card.
 #[function_component]
 pub fn JobRow(props: &JobRowProps) -> Html {
     let texts = use_texts();
@@ -65,7 +71,7 @@ pub fn JobRow(props: &JobRowProps) -> Html {
     let on_tag = props
         .dispatch
         .reform(|tag: Tag| Action::AddTag(tag_label(&tag)));
-    let cell = |column: &Column| -> Html {
+    let content = |column: &Column| -> Html {
         // A value that arrived in a form the viewer cannot read is shown as it arrived (the
         // name stays the row's button).
         if let Some(odd) = column
@@ -73,27 +79,25 @@ pub fn JobRow(props: &JobRowProps) -> Html {
             .filter(|_| *column != Column::Name)
             .and_then(|field| odd_cell(job, field, texts))
         {
-            return html! { <td>{ odd }</td> };
+            return odd;
         }
         match column {
             Column::Name => html! {
-                <th scope="row" class="smcv-cell-name">
-                    <button type="button" class="smcv-link" onclick={open.clone()}
+                <>
+                    <button type="button" class="smcv-link" onclick={open.clone()} title={name.clone()}
                         aria-label={(texts.open_details_of)(&name)}>{ name.clone() }</button>
                     <span class="smcv-id">
-                        <code>{ job.job_id.clone() }</code>
+                        { id_text(&job.job_id) }
                         <CopyButton text={job.job_id.clone()} what={texts.copy_what_job_id} copied={props.copied}
                             dispatch={props.dispatch.clone()} />
                     </span>
-                </th>
+                </>
             },
-            Column::Status => html! { <td>{ status_indicator(job.status.as_ref(), texts) }</td> },
-            Column::BusinessStatus => html! {
-                <td>{ job.business_status.as_ref().map_or("–", |s| texts.business_status_name(s)).to_owned() }</td>
-            },
-            Column::Progress => html! {
-                <td>{ progress_cell(job.progress, (texts.progress_of)(&name)) }</td>
-            },
+            Column::Status => status_indicator(job.status.as_ref(), texts),
+            Column::BusinessStatus => {
+                html! { job.business_status.as_ref().map_or("–", |s| texts.business_status_name(s)).to_owned() }
+            }
+            Column::Progress => progress_cell(job.progress, (texts.progress_of)(&name)),
             Column::TimeLeft => {
                 let watchable = props.watched || job_may_change(job);
                 let on_toggle = {
@@ -101,35 +105,42 @@ pub fn JobRow(props: &JobRowProps) -> Html {
                     props.on_watch.reform(move |()| id.clone())
                 };
                 html! {
-                    <td class="smcv-cell-time-left">
+                    <>
                         { time_left_view(props.time_left, props.now, texts) }
                         if watchable {
                             <WatchToggle pressed={props.watched} label={(texts.watch_job)(&name)} {on_toggle} />
                         }
-                    </td>
+                    </>
                 }
             }
-            Column::Source => html! { <td><code>{ job.source_id.clone() }</code></td> },
-            Column::Target => html! { <td>{ target_summary(job, texts) }</td> },
-            Column::JobType => html! { <td>{ job_type_text(job.job_type, texts) }</td> },
-            Column::Region => html! { <td>{ job.region_id.clone() }</td> },
-            Column::Created => {
-                html! { <td>{ time_cell(job.creation_time, props.zone, props.now, texts) }</td> }
-            }
+            Column::Source => id_text(&job.source_id),
+            Column::Target => target_text(job, texts),
+            Column::JobType => job_type_text(job.job_type, texts),
+            Column::Region => html! { job.region_id.clone() },
+            Column::Created => time_cell(job.creation_time, props.zone, props.now, texts),
             Column::LastRun => match odd_run_start(job) {
-                Some(odd) => html! { <td>{ odd_field_value(odd, texts) }</td> },
-                None => {
-                    html! { <td>{ time_cell(last_run_start(job), props.zone, props.now, texts) }</td> }
-                }
+                Some(odd) => odd_field_value(odd, texts),
+                None => time_cell(last_run_start(job), props.zone, props.now, texts),
             },
             Column::Tags => html! {
-                <td><TagChips tags={job.tags.clone()} on_select={on_tag.clone()} /></td>
+                <TagChips tags={job.tags.clone()} on_select={on_tag.clone()} limit={ROW_TAGS} />
             },
+        }
+    };
+    let cell = |column: &Column| -> Html {
+        let class = classes!(
+            format!("smcv-col--{}", column.key()),
+            (*column == Column::TimeLeft).then_some("smcv-cell-time-left")
+        );
+        if *column == Column::Name {
+            html! { <th scope="row" {class}>{ content(column) }</th> }
+        } else {
+            html! { <td {class} data-label={column.label(texts)}>{ content(column) }</td> }
         }
     };
     html! {
         <tr class={classes!(props.selected.then_some("smcv-row--selected"))}
-            aria-selected={props.selected.then_some("true")}>
+            aria-selected={props.selected.then_some("true")} data-job-id={job.job_id.clone()}>
             { for props.columns.iter().map(cell) }
         </tr>
     }

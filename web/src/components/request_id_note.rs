@@ -2,6 +2,7 @@
 
 use yew::prelude::*;
 
+use crate::components::cells::id_text;
 use crate::components::CopyButton;
 use crate::hooks::use_texts;
 use crate::state::Action;
@@ -24,7 +25,7 @@ pub fn RequestIdNote(props: &RequestIdNoteProps) -> Html {
     html! {
         <p class="smcv-request-id">
             <span class="smcv-muted">{ texts.request_id_of_page }</span>
-            <code>{ props.request_id.clone() }</code>
+            { id_text(&props.request_id) }
             <CopyButton text={props.request_id.clone()} what={texts.copy_what_request_id} copied={props.copied}
                 dispatch={props.dispatch.clone()} />
         </p>

@@ -3,6 +3,7 @@
 use smc_core::{Tag, TagFilter};
 use yew::prelude::*;
 
+use crate::components::MoreTags;
 use crate::filters::tag_filter_label;
 use crate::hooks::use_texts;
 
@@ -14,6 +15,9 @@ pub struct TagChipsProps {
     /// With it, chips are buttons that hand their tag over (to add it as a filter).
     #[prop_or_default]
     pub on_select: Option<Callback<Tag>>,
+    /// With it, at most this many chips show and the rest wait behind a `+N` chip.
+    #[prop_or_default]
+    pub limit: Option<usize>,
 }
 
 /// Tags as chips; a dash when there are none.
@@ -41,9 +45,16 @@ pub fn TagChips(props: &TagChipsProps) -> Html {
             None => html! { <li><span class="smcv-chip smcv-chip--tag">{ label }</span></li> },
         }
     };
+    let shown = props.limit.unwrap_or(usize::MAX).max(1);
+    let hidden = &props.tags[shown.min(props.tags.len())..];
     html! {
         <ul class="smcv-chips smcv-chips--tags">
-            { for props.tags.iter().map(chip) }
+            { for props.tags.iter().take(shown).map(chip) }
+            if !hidden.is_empty() {
+                <li>
+                    <MoreTags count={hidden.len()}>{ for hidden.iter().map(chip) }</MoreTags>
+                </li>
+            }
         </ul>
     }
 }

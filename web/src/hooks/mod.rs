@@ -1,9 +1,10 @@
 //! Reusable behaviour as named hooks, one per file: timers, the page's visibility, the
-//! clock, unique ids, the Escape key, stored preferences, the URL, the fetches (the list,
-//! its status counts, one job), and the language's texts.
+//! clock, unique ids, the Escape key, the focus back to a row, stored preferences, the URL,
+//! the fetches (the list, its status counts, one job), and the language's texts.
 //! Also what the pages tell over time: progress for the time left, watched jobs, notifications.
 
 mod escape_key;
+mod focus_back_to_row;
 mod interval;
 mod job_lookup;
 mod jobs_fetch;
@@ -20,6 +21,7 @@ mod unique_id;
 mod url_sync;
 
 pub use escape_key::use_escape_key;
+pub use focus_back_to_row::use_focus_back_to_row;
 pub use interval::use_interval;
 pub use job_lookup::use_job_lookup;
 pub use jobs_fetch::use_jobs_fetch;

@@ -320,4 +320,10 @@ pub static EN_US: Texts = Texts {
     notification_failed_body: |id| format!("Migration job {id} stopped with an error."),
     notifications_denied: "Notifications are blocked for this site, so watched jobs cannot tell you when they end. To allow them, change the site's notification setting in the browser.",
     notifications_unsupported: "This browser cannot show notifications: watched jobs stay marked, but cannot tell you when they end.",
+
+    filters_toggle: |count| format!("Filters ({count})"),
+    more_tags: |count| match count {
+        1 => "1 more tag".to_owned(),
+        _ => format!("{count} more tags"),
+    },
 };

@@ -210,4 +210,13 @@ mod tests {
         assert_eq!(ZH_CN.status_name(&smc_core::Status::Running), "运行中");
         assert_eq!(EN_US.status_name(&smc_core::Status::Stopped), "Paused");
     }
+
+    #[test]
+    fn the_narrow_screen_texts_count_in_each_language() {
+        assert_eq!((EN_US.filters_toggle)(0), "Filters (0)");
+        assert_eq!((EN_US.more_tags)(1), "1 more tag");
+        assert_eq!((EN_US.more_tags)(3), "3 more tags");
+        assert_eq!((ZH_CN.filters_toggle)(2), "筛选条件（2）");
+        assert_eq!((ZH_CN.more_tags)(3), "另外 3 个标签");
+    }
 }

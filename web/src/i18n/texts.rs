@@ -541,4 +541,10 @@ pub struct Texts {
     pub notifications_denied: &'static str,
     /// The browser has no notifications.
     pub notifications_unsupported: &'static str,
+
+    // Every width.
+    /// The button that shows the filters on a narrow screen: how many are set.
+    pub filters_toggle: fn(usize) -> String,
+    /// The accessible name of a row's "+N", which shows the tags that do not fit.
+    pub more_tags: fn(usize) -> String,
 }

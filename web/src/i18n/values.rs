@@ -251,6 +251,8 @@ impl Texts {
                 notifications_unsupported,
             ],
             others: [
+                filters_toggle,
+                more_tags,
                 time_left_about,
                 span_minutes,
                 span_hours,

@@ -315,4 +315,7 @@ pub static ZH_CN: Texts = Texts {
     notification_failed_body: |id| format!("迁移任务 {id} 因错误停止。"),
     notifications_denied: "此网站的通知已被阻止，关注的迁移任务结束时无法通知您。如需通知，请在浏览器的网站设置中允许通知。",
     notifications_unsupported: "此浏览器不支持通知：关注的迁移任务仍会标记，但结束时无法通知您。",
+
+    filters_toggle: |count| format!("筛选条件（{count}）"),
+    more_tags: |count| format!("另外 {count} 个标签"),
 };
