@@ -1,7 +1,7 @@
 //! What several tests compute the same way.
 
 use smc_core::{DescribeReplicationJobsResponse, ReplicationJob, TagFilter};
-use smc_e2e::{paths, Browser, BrowserOptions, ColorScheme};
+use smc_e2e::{Browser, BrowserOptions, ColorScheme};
 use smc_web::i18n::Texts;
 
 /// The languages the viewer speaks, as Chromium's `--lang` asks for them.

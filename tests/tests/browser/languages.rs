@@ -9,7 +9,8 @@ use smc_e2e::{Browser, BrowserOptions, Stack};
 use smc_web::i18n::{Texts, EN_US, ZH_CN};
 use smc_web::prefs::Preferences;
 
-use crate::common::{assert_no_serious_violations, job_ids, range_label, range_label_in};
+use crate::common::{job_ids, range_label, range_label_in};
+use smc_e2e::axe::assert_no_serious_violations;
 
 /// The viewer's visible text and the names it gives assistive tech (`aria-label`,
 /// `placeholder`), one string per element.
