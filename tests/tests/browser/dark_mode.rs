@@ -5,7 +5,7 @@
 use serde_json::json;
 use smc_core::{DescribeReplicationJobs, Status};
 use smc_e2e::axe::assert_no_serious_violations;
-use smc_e2e::browser::{ColorScheme, Viewer};
+use smc_e2e::browser::{BrowserOptions, ColorScheme, Viewer};
 use smc_e2e::{Browser, Stack};
 
 use crate::common::job_ids;
@@ -104,5 +104,43 @@ async fn a_dark_scheme_darkens_the_viewer_and_the_light_theme_overrides_it_acros
             .await,
         json!("light")
     );
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn the_chinese_viewer_in_dark_mode_names_its_counts_in_chinese_and_passes_axe() {
+    let stack = Stack::start().await;
+    let browser = Browser::start_with(BrowserOptions {
+        lang: Some("zh-CN"),
+        ..BrowserOptions::default()
+    })
+    .await;
+    browser.emulate_color_scheme(ColorScheme::Dark).await;
+    browser.goto(&stack.url("/")).await;
+    let viewer = browser.viewer();
+    viewer.rows().await;
+    viewer.wait_for_counts().await;
+    assert!(brightness(&viewer).await < 0.2);
+    assert_eq!(
+        viewer
+            .eval(
+                "[root.querySelector('.smcv-status-counts').getAttribute('aria-label'),
+                  ...[...root.querySelectorAll('.smcv-status-count__label')].map(text)]"
+            )
+            .await,
+        json!([
+            "各状态的迁移任务数",
+            "未开始",
+            "运行中",
+            "已暂停",
+            "错误",
+            "已完成",
+            "等待运行",
+            "已过期",
+            "删除中"
+        ])
+    );
+    assert_no_serious_violations(&browser, "the Chinese list in dark mode").await;
+    browser.screenshot("dark-list-zh").await;
     browser.close().await;
 }

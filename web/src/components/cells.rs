@@ -20,7 +20,7 @@ pub fn status_look(status: Option<&Status>) -> (&'static str, &'static str) {
         Some(Status::Stopped) => ("❚❚", "stopped"),
         Some(Status::Ready) => ("○", "ready"),
         Some(Status::Waiting) => ("◷", "waiting"),
-        Some(Status::Expired) => ("⌛", "expired"),
+        Some(Status::Expired) => ("⊘", "expired"),
         Some(Status::Deleting) => ("⌫", "deleting"),
         Some(Status::Unknown(_)) | None => ("?", "unknown"),
     }
