@@ -297,6 +297,9 @@ pub fn to_json(jobs: &[ReplicationJob]) -> String {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct DownloadRefused;
 
+/// How long a download's blob URL stays valid.
+const BLOB_URL_LIFETIME_MS: u32 = 60_000;
+
 /// Hands a file to the browser's downloads.
 pub fn download(format: ExportFormat, content: &str) -> Result<(), DownloadRefused> {
     use wasm_bindgen::JsCast;
@@ -317,7 +320,12 @@ pub fn download(format: ExportFormat, content: &str) -> Result<(), DownloadRefus
     anchor.set_href(&url);
     anchor.set_download(format.file_name());
     anchor.click();
-    let _ = web_sys::Url::revoke_object_url(&url);
+    // Chromium reads the blob after `click` returns, later still on a busy machine: the
+    // link is released once the download has surely started, not at once.
+    gloo::timers::callback::Timeout::new(BLOB_URL_LIFETIME_MS, move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    })
+    .forget();
     Ok(())
 }
 
