@@ -9,7 +9,7 @@ use smc_core::number::display_f64;
 use smc_core::time_format::format_wire_time;
 use smc_core::{ApiError, DescribeReplicationJobs, ReplicationJob};
 
-use crate::api::{fetch_page, Endpoint};
+use crate::api::{fetch_page_or_wait, Endpoint, Refusal};
 use crate::columns::{last_run_start, odd_run_start, target_summary};
 use crate::filters::tag_label;
 use crate::time_left::Estimate;
@@ -103,7 +103,7 @@ pub async fn fetch_all(
         page_size: Some(EXPORT_PAGE_SIZE),
         ..filters.clone()
     };
-    let first = fetch_page(endpoint, &first_request)
+    let first = fetch_export_page(endpoint, &first_request)
         .await
         .map_err(ExportError::Api)?;
     if cancelled.get() {
@@ -115,7 +115,7 @@ pub async fn fetch_all(
     let done = Cell::new(1);
     let answers = in_order(
         rest,
-        |request| async move { fetch_page(endpoint, &request).await },
+        |request| async move { fetch_export_page(endpoint, &request).await },
         || {
             done.set(done.get() + 1);
             progress(done.get(), pages);
@@ -131,6 +131,31 @@ pub async fn fetch_all(
         jobs.extend(page.replication_jobs);
     }
     Ok(jobs)
+}
+
+/// How often one page of an export is asked for again after a throttled answer.
+const THROTTLED_RETRIES: u32 = 5;
+
+/// Fetches one page of an export. An export is many calls in a row beside the list's own
+/// and the counts', so a throttled page waits as long as the proxy asks and goes again,
+/// rather than failing a long export at its last page.
+async fn fetch_export_page(
+    endpoint: &Endpoint,
+    request: &DescribeReplicationJobs,
+) -> Result<smc_core::DescribeReplicationJobsResponse, ApiError> {
+    let mut retries = 0;
+    loop {
+        match fetch_page_or_wait(endpoint, request).await {
+            Err(Refusal {
+                retry_after: Some(seconds),
+                ..
+            }) if retries < THROTTLED_RETRIES => {
+                retries += 1;
+                gloo::timers::future::TimeoutFuture::new(seconds.saturating_mul(1000)).await;
+            }
+            answer => return answer.map_err(|refusal| refusal.error),
+        }
+    }
 }
 
 /// Runs `fetch` on every request, at most [`PAGES_IN_FLIGHT`] at once, and gives the

@@ -9,27 +9,14 @@ use smc_web::components::{AccountSwitcher, AccountSwitcherProps, Banners, Banner
 use smc_web::state::Action;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test as test, wasm_bindgen_test_configure};
-use web_sys::{Element, HtmlSelectElement};
+use web_sys::HtmlSelectElement;
 use yew::Callback;
 
-wasm_bindgen_test_configure!(run_in_browser);
+mod common;
 
-async fn render<COMP>(props: COMP::Properties) -> Element
-where
-    COMP: yew::BaseComponent,
-    COMP::Properties: yew::Properties,
-{
-    let document = gloo::utils::document();
-    let root = document.create_element("div").expect("a div");
-    document
-        .body()
-        .expect("a body")
-        .append_child(&root)
-        .expect("attached");
-    yew::Renderer::<COMP>::with_root_and_props(root.clone(), props).render();
-    yew::scheduler::flush().await;
-    root
-}
+use common::render;
+
+wasm_bindgen_test_configure!(run_in_browser);
 
 fn two_accounts() -> ProfileList {
     ProfileList {

@@ -13,24 +13,11 @@ use wasm_bindgen_test::{wasm_bindgen_test as test, wasm_bindgen_test_configure};
 use web_sys::{Element, HtmlSelectElement};
 use yew::prelude::*;
 
-wasm_bindgen_test_configure!(run_in_browser);
+mod common;
 
-async fn render<COMP>(props: COMP::Properties) -> Element
-where
-    COMP: BaseComponent,
-    COMP::Properties: Properties,
-{
-    let document = gloo::utils::document();
-    let root = document.create_element("div").expect("a div");
-    document
-        .body()
-        .expect("a body")
-        .append_child(&root)
-        .expect("attached");
-    yew::Renderer::<COMP>::with_root_and_props(root.clone(), props).render();
-    yew::scheduler::flush().await;
-    root
-}
+use common::render;
+
+wasm_bindgen_test_configure!(run_in_browser);
 
 fn text(root: &Element, selector: &str) -> String {
     root.query_selector(selector)

@@ -21,20 +21,13 @@ use wasm_bindgen_test::{wasm_bindgen_test as test, wasm_bindgen_test_configure};
 use web_sys::{Element, HtmlElement};
 use yew::{Callback, Properties};
 
+mod common;
+
+use common::attached_root as root;
+
 wasm_bindgen_test_configure!(run_in_browser);
 
 const PAGE: &str = include_str!("data/page.json");
-
-fn root() -> Element {
-    let document = gloo::utils::document();
-    let root = document.create_element("div").expect("a div");
-    document
-        .body()
-        .expect("a body")
-        .append_child(&root)
-        .expect("attached");
-    root
-}
 
 fn texts(root: &Element, selector: &str) -> Vec<String> {
     let nodes = root.query_selector_all(selector).expect("valid selector");
